@@ -1,0 +1,179 @@
+/**
+ * The typed API over one board's Y.Doc: reads (a cached, validated snapshot of the items) and
+ * named commands. No React, no Konva, no DOM.
+ */
+import { generateKeyBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import { randomId } from '../lib/ids';
+import { Origin } from './origins';
+import { readItem } from './readItem';
+import { LIMITS, SCHEMA_VERSION, type BoardMeta, type Item, type StrokeItem } from './schema';
+import { encodePoints, type FlatPoints } from './strokeCodec';
+
+export interface ItemsChange {
+  /** Ids added or changed (present and valid in the snapshot). */
+  upserted: ReadonlySet<string>;
+  /** Ids removed (or now invalid). */
+  removed: ReadonlySet<string>;
+  /** True when the change came from this screen's own commands. */
+  local: boolean;
+}
+
+export interface NewStroke {
+  tool: StrokeItem['tool'];
+  color: string;
+  width: number;
+  /** Absolute board coordinates, stride 3 (x, y, pressure). */
+  points: FlatPoints;
+  /** Reuse the id the live preview announced, so remote screens can swap preview for ink. */
+  id?: string;
+}
+
+export function compareIndex(a: Item, b: Item): number {
+  if (a.index < b.index) return -1;
+  if (a.index > b.index) return 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export class Board {
+  readonly doc: Y.Doc;
+  readonly items: Y.Map<Y.Map<unknown>>;
+  readonly meta: Y.Map<unknown>;
+  private readonly snapshot = new Map<string, Item>();
+  private readonly listeners = new Set<(change: ItemsChange) => void>();
+  private topIndex: string | null = null;
+
+  constructor(doc: Y.Doc, readonly author: string) {
+    this.doc = doc;
+    this.items = doc.getMap('items');
+    this.meta = doc.getMap('meta');
+    this.items.forEach((value, id) => this.refresh(id, value));
+    this.items.observeDeep(this.onDeepChange);
+  }
+
+  destroy(): void {
+    this.items.unobserveDeep(this.onDeepChange);
+    this.listeners.clear();
+  }
+
+  getMeta(): BoardMeta {
+    const title = this.meta.get('title');
+    const prompt = this.meta.get('prompt');
+    const schema = this.meta.get('schema');
+    const createdAt = this.meta.get('createdAt');
+    return {
+      title: typeof title === 'string' ? title : '',
+      prompt: typeof prompt === 'string' ? prompt : '',
+      schema: typeof schema === 'number' ? schema : SCHEMA_VERSION,
+      createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    };
+  }
+
+  getItem(id: string): Item | undefined {
+    return this.snapshot.get(id);
+  }
+
+  /** All valid items, bottom to top. */
+  allItems(): Item[] {
+    return [...this.snapshot.values()].sort(compareIndex);
+  }
+
+  get size(): number {
+    return this.snapshot.size;
+  }
+
+  subscribe(listener: (change: ItemsChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Commits a finished stroke as one item. Returns its id. */
+  addStroke(input: NewStroke): string {
+    const count = Math.floor(input.points.length / 3);
+    if (count === 0) throw new Error('a stroke needs at least one point');
+    if (count > LIMITS.strokePoints) throw new Error('stroke has too many points');
+    const width = Math.min(LIMITS.strokeWidth.max, Math.max(LIMITS.strokeWidth.min, input.width));
+    // Points are stored relative to an integer origin near the first point: moving a stroke then
+    // changes only x and y, and integers cost Yjs 1-3 bytes where a float costs 9.
+    const ox = Math.round(input.points[0] ?? 0);
+    const oy = Math.round(input.points[1] ?? 0);
+    const relative = new Float64Array(count * 3);
+    for (let i = 0; i < count; i++) {
+      relative[i * 3] = (input.points[i * 3] ?? 0) - ox;
+      relative[i * 3 + 1] = (input.points[i * 3 + 1] ?? 0) - oy;
+      relative[i * 3 + 2] = input.points[i * 3 + 2] ?? 0.5;
+    }
+    const id = input.id ?? randomId();
+    const index = generateKeyBetween(this.topIndex, null);
+    this.doc.transact(() => {
+      const map = new Y.Map<unknown>();
+      map.set('kind', 'stroke');
+      map.set('author', this.author);
+      map.set('index', index);
+      map.set('x', ox);
+      map.set('y', oy);
+      map.set('tool', input.tool);
+      map.set('color', input.color);
+      map.set('width', width);
+      map.set('points', encodePoints(relative));
+      this.items.set(id, map);
+    }, Origin.LocalUser);
+    return id;
+  }
+
+  deleteItems(ids: Iterable<string>): void {
+    this.doc.transact(() => {
+      for (const id of ids) this.items.delete(id);
+    }, Origin.LocalUser);
+  }
+
+  private refresh(id: string, value: unknown): boolean {
+    const item = value === undefined ? null : readItem(id, value);
+    if (item) {
+      this.snapshot.set(id, item);
+      if (this.topIndex === null || item.index > this.topIndex) this.topIndex = item.index;
+      return true;
+    }
+    if (value !== undefined) reportInvalid(id);
+    this.snapshot.delete(id);
+    return false;
+  }
+
+  private readonly onDeepChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, txn: Y.Transaction): void => {
+    const touched = new Set<string>();
+    for (const event of events) {
+      if (event.target === this.items) {
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
+      } else {
+        const first = event.path[0];
+        if (typeof first === 'string') touched.add(first);
+      }
+    }
+    const upserted = new Set<string>();
+    const removed = new Set<string>();
+    for (const id of touched) {
+      if (this.refresh(id, this.items.get(id))) upserted.add(id);
+      else removed.add(id);
+    }
+    const change: ItemsChange = { upserted, removed, local: txn.origin === Origin.LocalUser };
+    for (const listener of this.listeners) listener(change);
+  };
+}
+
+const reported = new Set<string>();
+function reportInvalid(id: string): void {
+  if (reported.has(id)) return;
+  reported.add(id);
+  console.warn(`sketchroom: skipped an item that does not validate (${id.slice(0, 32)})`);
+}
+
+/** Writes the board's meta into a fresh document (server side, at creation). */
+export function initBoardDoc(doc: Y.Doc, meta: Omit<BoardMeta, 'schema'>): void {
+  doc.transact(() => {
+    const m = doc.getMap('meta');
+    m.set('schema', SCHEMA_VERSION);
+    m.set('title', meta.title);
+    m.set('prompt', meta.prompt);
+    m.set('createdAt', meta.createdAt);
+  }, Origin.Server);
+}

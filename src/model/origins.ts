@@ -1,0 +1,15 @@
+/**
+ * Named transaction origins. The undo manager tracks only `LocalUser`, so undo never removes
+ * somebody else's work; remote updates arrive with the sync provider as their origin.
+ */
+export const Origin = {
+  /** A gesture or command of the person at this screen. Undoable. */
+  LocalUser: 'local-user',
+  /** Created by the server (board meta at creation). */
+  Server: 'server',
+  /** Schema migrations: never undoable. */
+  Migration: 'migration',
+  /** Board file import. */
+  Import: 'import',
+} as const;
+export type Origin = (typeof Origin)[keyof typeof Origin];

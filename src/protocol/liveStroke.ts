@@ -1,0 +1,108 @@
+/**
+ * Wire format of live in-progress strokes, so other screens see ink while it is drawn.
+ *
+ * client -> server: [Live][body]
+ * server -> others: [Live][varuint sender connection number][body]
+ * body:
+ *   start:  [0][varuint key][varstring itemId][varstring tool][varstring color][varuint width*10]
+ *   points: [1][varuint key][varuint n] then n x (zigzag dx, zigzag dy in 0.1 px, varuint pressure 0-255)
+ *           deltas continue from the previous point of the same stroke (the first from 0,0)
+ *   end:    [2][varuint key]  (the stroke was committed under itemId, or cancelled)
+ * `key` is a small per-connection number so that a chunk does not repeat the item id.
+ * A point costs 3-5 bytes and a chunk 3 more; the pen sends at most one chunk per animation frame.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { MessageType } from './messages';
+
+export const LIVE_LIMITS = {
+  pointsPerChunk: 512,
+  messageBytes: 4096,
+  idLength: 32,
+  colorLength: 16,
+} as const;
+
+export type LiveBody =
+  | { type: 'start'; key: number; itemId: string; tool: string; color: string; width: number }
+  | { type: 'points'; key: number; points: number[] /* dx, dy, pressure triples, 0.1 px units */ }
+  | { type: 'end'; key: number };
+
+export function writeLiveBody(enc: encoding.Encoder, body: LiveBody): void {
+  switch (body.type) {
+    case 'start':
+      encoding.writeVarUint(enc, 0);
+      encoding.writeVarUint(enc, body.key);
+      encoding.writeVarString(enc, body.itemId);
+      encoding.writeVarString(enc, body.tool);
+      encoding.writeVarString(enc, body.color);
+      encoding.writeVarUint(enc, Math.round(body.width * 10));
+      break;
+    case 'points':
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarUint(enc, body.key);
+      encoding.writeVarUint(enc, Math.floor(body.points.length / 3));
+      for (let i = 0; i + 2 < body.points.length; i += 3) {
+        encoding.writeVarInt(enc, body.points[i]!);
+        encoding.writeVarInt(enc, body.points[i + 1]!);
+        encoding.writeVarUint(enc, body.points[i + 2]!);
+      }
+      break;
+    case 'end':
+      encoding.writeVarUint(enc, 2);
+      encoding.writeVarUint(enc, body.key);
+      break;
+  }
+}
+
+/** Reads and validates a body; throws on anything malformed or out of bounds. */
+export function readLiveBody(dec: decoding.Decoder): LiveBody {
+  const type = decoding.readVarUint(dec);
+  const key = decoding.readVarUint(dec);
+  switch (type) {
+    case 0: {
+      const itemId = decoding.readVarString(dec);
+      const tool = decoding.readVarString(dec);
+      const color = decoding.readVarString(dec);
+      const width = decoding.readVarUint(dec) / 10;
+      if (itemId.length > LIVE_LIMITS.idLength || tool.length > 16 || color.length > LIVE_LIMITS.colorLength) {
+        throw new Error('live stroke start out of bounds');
+      }
+      return { type: 'start', key, itemId, tool, color, width };
+    }
+    case 1: {
+      const n = decoding.readVarUint(dec);
+      if (n > LIVE_LIMITS.pointsPerChunk) throw new Error('too many live points');
+      const points: number[] = [];
+      for (let i = 0; i < n; i++) {
+        points.push(decoding.readVarInt(dec), decoding.readVarInt(dec), decoding.readVarUint(dec));
+      }
+      return { type: 'points', key, points };
+    }
+    case 2:
+      return { type: 'end', key };
+    default:
+      throw new Error('unknown live message');
+  }
+}
+
+export function encodeLiveFromClient(body: LiveBody): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Live);
+  writeLiveBody(enc, body);
+  return encoding.toUint8Array(enc);
+}
+
+/** Server side: prefix the body (already validated) with the sender's connection number. */
+export function encodeLiveForPeers(sender: number, body: LiveBody): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Live);
+  encoding.writeVarUint(enc, sender);
+  writeLiveBody(enc, body);
+  return encoding.toUint8Array(enc);
+}
+
+/** Client side: read a relayed live message after its type. */
+export function readLiveFromPeer(dec: decoding.Decoder): { sender: number; body: LiveBody } {
+  const sender = decoding.readVarUint(dec);
+  return { sender, body: readLiveBody(dec) };
+}
