@@ -1,0 +1,111 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export interface ItemView {
+  id: string;
+  kind: string;
+  author: string;
+  color: string;
+}
+
+declare global {
+  interface Window {
+    __sketchroom?: {
+      board: { allItems(): Array<ItemView & Record<string, unknown>> } | null;
+      status: string;
+      synced: boolean;
+      identity: { participantId: string; name: string; role: string } | null;
+    };
+  }
+}
+
+/** The facilitator starts a workshop from the home page; resolves with the board URL. */
+export async function startWorkshop(page: Page, title = 'Open data'): Promise<string> {
+  await page.goto('/');
+  await page.getByLabel('Workshop title').fill(title);
+  await page.getByRole('button', { name: 'Start a workshop' }).click();
+  await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}$/);
+  await waitSynced(page);
+  return page.url();
+}
+
+/** An attendee opens the board link and joins with a name. */
+export async function joinBoard(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await waitSynced(page);
+}
+
+export async function waitSynced(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__sketchroom?.synced === true && window.__sketchroom.status === 'connected');
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
+  return context.newPage();
+}
+
+export async function items(page: Page): Promise<ItemView[]> {
+  return page.evaluate(() =>
+    (window.__sketchroom?.board?.allItems() ?? []).map((i) => ({ id: i.id, kind: i.kind, author: i.author, color: i.color })),
+  );
+}
+
+/** Top-left of the drawing surface in page coordinates. */
+export async function canvasOrigin(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.konvajs-content').first().boundingBox();
+  if (!box) throw new Error('no canvas on the page');
+  return { x: box.x, y: box.y };
+}
+
+/** Presses, moves through the points (relative to the canvas) and optionally releases. */
+export async function drawPath(page: Page, points: Array<[number, number]>, release = true): Promise<void> {
+  const o = await canvasOrigin(page);
+  const [first, ...rest] = points;
+  if (!first) return;
+  await page.mouse.move(o.x + first[0], o.y + first[1]);
+  await page.mouse.down();
+  for (const [x, y] of rest) await page.mouse.move(o.x + x, o.y + y, { steps: 4 });
+  if (release) await page.mouse.up();
+}
+
+/** A gentle wave from (x, y) rightwards. */
+export function wave(x: number, y: number, length = 300, n = 12): Array<[number, number]> {
+  return Array.from({ length: n + 1 }, (_, i) => [x + (i * length) / n, y + Math.sin(i / 2) * 20] as [number, number]);
+}
+
+/**
+ * The colour actually painted at a canvas point: the topmost non-transparent pixel over all Konva
+ * layer canvases (each layer is its own <canvas>).
+ */
+export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number, number]> {
+  return page.evaluate(
+    ([px, py]) => {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.konvajs-content canvas')].reverse();
+      for (const c of canvases) {
+        const ratio = c.width / c.getBoundingClientRect().width;
+        const ctx = c.getContext('2d');
+        if (!ctx) continue;
+        const d = ctx.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data;
+        if ((d[3] ?? 0) > 0) return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
+      }
+      return [0, 0, 0, 0] as [number, number, number, number];
+    },
+    [x, y] as const,
+  );
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function colourDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.max(Math.abs(a[0]! - b[0]!), Math.abs(a[1]! - b[1]!), Math.abs(a[2]! - b[2]!));
+}
+
+/** Waits until the pixel at (x, y) is close to the colour. */
+export async function expectInkAt(page: Page, x: number, y: number, hex: string, tolerance = 40): Promise<void> {
+  const want = hexToRgb(hex);
+  await expect.poll(async () => colourDistance(await pixelAt(page, x, y), want), { timeout: 10_000 }).toBeLessThanOrEqual(tolerance);
+}
