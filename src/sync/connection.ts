@@ -1,0 +1,187 @@
+/**
+ * One board's connection: Y.Doc + Board model + y-websocket provider + presence + live strokes.
+ * The only place that knows about y-websocket.
+ *
+ * Close codes (src/protocol/closeCodes.ts):
+ *   4400 / 4403  the server refused one of our updates; Yjs cannot apply our later updates after a
+ *                gap, so we start over from the server's state with a fresh Y.Doc and say why.
+ *   4401 / 4404  reconnecting cannot help: stop and show the message.
+ *   anything else: the provider reconnects with backoff.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Vec } from '../geometry/camera';
+import type { LiveSink } from '../editor/live';
+import type { LiveStrokes } from '../editor/liveStrokes';
+import type { Peer } from '../editor/presence';
+import { Store } from '../editor/store';
+import { Board } from '../model/board';
+import { CloseCode, describeClose } from '../protocol/closeCodes';
+import { readLiveFromPeer } from '../protocol/liveStroke';
+import { Capability, MessageType } from '../protocol/messages';
+import { LiveSender } from './liveSender';
+import { Presence, type PresenceUser } from './presence';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface ConnectionState {
+  board: Board;
+  status: ConnectionStatus;
+  synced: boolean;
+  /** True once the first sync completed: "Reconnecting…" rather than "Connecting…" afterwards. */
+  everSynced: boolean;
+  /** Reconnecting stopped for good (4401/4404). */
+  stopped: boolean;
+  /** Plain words for the person, or null. */
+  message: string | null;
+}
+
+export interface ConnectionOptions {
+  boardId: string;
+  token: string;
+  user: PresenceUser;
+  live: LiveStrokes;
+  peers: Store<readonly Peer[]>;
+  /** http(s) origin of the server; defaults to this page's. */
+  origin?: string;
+}
+
+const RESTART_CODES = new Set<number>([CloseCode.BadMessage, CloseCode.Forbidden]);
+const STOP_CODES = new Set<number>([CloseCode.Unauthorized, CloseCode.UnknownBoard]);
+/** Codes whose reason is worth telling while we reconnect (a plain network drop is not). */
+const TOLD_CODES = new Set<number>([CloseCode.ServiceRestart, CloseCode.MessageTooBig, CloseCode.RoomFull, CloseCode.DocumentTooLarge, CloseCode.TooManyMessages]);
+const SWEEP_MS = 250;
+
+export function wsBaseUrl(origin: string): string {
+  return origin.replace(/^http/, 'ws') + '/ws';
+}
+
+export class BoardConnection {
+  readonly state: Store<ConnectionState>;
+  /** Live output of this screen's tools: goes to the room. */
+  readonly liveSink: LiveSink;
+  private provider!: WebsocketProvider;
+  private presence!: Presence;
+  private offBoard: () => void = () => {};
+  private restarts = 0;
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sweepTimer: ReturnType<typeof setInterval>;
+  private destroyed = false;
+  private reconnectMessage: string | null = null;
+
+  constructor(private readonly opts: ConnectionOptions) {
+    this.liveSink = new LiveSender((bytes) => this.sendRaw(bytes));
+    this.state = new Store<ConnectionState>({
+      board: this.open(),
+      status: 'connecting',
+      synced: false,
+      everSynced: false,
+      stopped: false,
+      message: null,
+    });
+    this.sweepTimer = setInterval(() => opts.live.sweep(), SWEEP_MS);
+  }
+
+  get board(): Board {
+    return this.state.get().board;
+  }
+
+  setCursor(cursor: Vec | null): void {
+    this.presence.setCursor(cursor);
+  }
+
+  dismissMessage(): void {
+    if (!this.state.get().stopped) this.patch({ message: null });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearInterval(this.sweepTimer);
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.close();
+  }
+
+  private open(): Board {
+    const { boardId, token, user, live, peers } = this.opts;
+    const doc = new Y.Doc();
+    const board = new Board(doc, user.id);
+    const origin = this.opts.origin ?? location.origin;
+    const provider = new WebsocketProvider(wsBaseUrl(origin), boardId, doc, {
+      params: { token, caps: Capability.Live },
+      // Tabs of one browser must not sync through BroadcastChannel: each has its own identity and
+      // the server must see (and check) every update.
+      disableBc: true,
+      shouldReconnect: (event) => !RESTART_CODES.has(event.code) && !STOP_CODES.has(event.code),
+    });
+    provider.messageHandlers[MessageType.Live] = (_encoder, decoder) => {
+      try {
+        const { sender, body } = readLiveFromPeer(decoder);
+        live.applyRemote(sender, body);
+      } catch {
+        // A malformed live message only costs that preview; never the connection.
+      }
+    };
+    provider.on('status', ({ status }) => {
+      if (status !== 'connected') live.clearRemote();
+      this.patch({ status });
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (synced) this.restarts = 0;
+      const s = this.state?.get();
+      // Once in sync again, a reconnect reason has served its purpose (a restart reason stays a while).
+      const message = synced && s && !s.stopped && s.message === this.reconnectMessage ? null : s?.message ?? null;
+      this.patch({ synced, everSynced: (s?.everSynced ?? false) || synced, message });
+    });
+    provider.on('connection-close', (event) => {
+      if (event && TOLD_CODES.has(event.code)) {
+        this.reconnectMessage = describeClose(event.code);
+        this.patch({ message: this.reconnectMessage });
+      }
+    });
+    provider.on('closed', ({ code }) => this.onTerminalClose(code));
+    this.provider = provider;
+    this.presence = new Presence(provider.awareness, user, peers);
+    // A committed item replaces its live preview on every screen.
+    this.offBoard = board.subscribe((change) => {
+      for (const id of change.upserted) live.removeItem(id);
+    });
+    return board;
+  }
+
+  private onTerminalClose(code: number): void {
+    if (this.destroyed) return;
+    if (STOP_CODES.has(code)) {
+      this.patch({ status: 'disconnected', synced: false, stopped: true, message: describeClose(code) });
+      return;
+    }
+    // Restart from the server's state with a fresh document. Back off if it keeps happening, so a
+    // persistent fault cannot turn into a reconnect storm.
+    this.patch({ status: 'connecting', synced: false, message: describeClose(code) });
+    this.close();
+    const delay = Math.min(10_000, 250 * 2 ** this.restarts++);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (!this.destroyed) this.patch({ board: this.open() });
+    }, delay);
+  }
+
+  private close(): void {
+    this.offBoard();
+    this.presence.destroy();
+    this.provider.destroy();
+    this.board.destroy();
+    this.board.doc.destroy();
+    this.opts.live.clearRemote();
+  }
+
+  private sendRaw(bytes: Uint8Array): void {
+    const ws = this.provider.ws;
+    if (this.provider.wsconnected && ws && ws.readyState === WebSocket.OPEN) ws.send(bytes);
+  }
+
+  private patch(p: Partial<ConnectionState>): void {
+    // The provider emits 'status' from inside its constructor, before `state` exists.
+    if (!this.state) return;
+    this.state.update((s) => ({ ...s, ...p }));
+  }
+}
