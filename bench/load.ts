@@ -1,0 +1,93 @@
+/**
+ * Target 2, load: applying the 10,000-stroke snapshot to a fresh Y.Doc in a fresh process
+ * (compact buffers vs float arrays, ABAB), then a client joining that room through the server.
+ */
+import { join } from 'node:path';
+import { buildBigBoards } from './lib/bigBoard';
+import { benchDir } from './lib/child';
+import { runJsonProcess } from './lib/runOnce';
+import { median } from './lib/stats';
+import { le, type Row } from './lib/table';
+import type { BenchOutput } from './run';
+
+const PAIRS = 3;
+
+interface LoadFigures {
+  size: number;
+  applyMs: number;
+  boardMs: number;
+  items: number;
+  memDelta: number;
+  heapDelta: number;
+  arrayBuffersDelta: number;
+}
+
+export async function runLoad(): Promise<BenchOutput> {
+  const big = buildBigBoards();
+  const script = join(benchDir, 'loadChild.ts');
+  const load = (path: string, board = false): Promise<LoadFigures> =>
+    runJsonProcess<LoadFigures>(script, board ? [path, 'board'] : [path], { exposeGc: true, core: 1 });
+
+  const ours: LoadFigures[] = [];
+  const floats: LoadFigures[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    // Alternate which goes first so that drift on the machine hits both alike.
+    if (i % 2 === 0) {
+      ours.push(await load(big.compactPath));
+      floats.push(await load(big.floatsPath));
+    } else {
+      floats.push(await load(big.floatsPath));
+      ours.push(await load(big.compactPath));
+    }
+  }
+  const withBoard = await load(big.compactPath, true);
+  const packed = await load(big.packedPath);
+  const ratio = (f: (x: LoadFigures) => number): number => median(ours.map((o, i) => f(o) / f(floats[i]!)));
+  const ms = median(ours.map((o) => o.applyMs));
+  const mb = median(ours.map((o) => o.memDelta)) / 1e6;
+  const rows: Row[] = [
+    {
+      figure: `apply 10,000-stroke snapshot (${(big.compact.length / 1e6).toFixed(2)} MB), fresh process`,
+      value: ms,
+      unit: 'ms',
+      target: '<= 80',
+      pass: le(ms, 80),
+      baseline: median(floats.map((o) => o.applyMs)),
+      baselineLabel: 'float arrays',
+      ratio: ratio((x) => x.applyMs),
+    },
+    {
+      figure: '  memory held (heap + array buffers after gc)',
+      value: mb,
+      unit: 'MB',
+      target: '<= 15',
+      pass: le(mb, 15),
+      baseline: median(floats.map((o) => o.memDelta)) / 1e6,
+      baselineLabel: 'float arrays',
+      ratio: ratio((x) => x.memDelta),
+      note: `heap ${(median(ours.map((o) => o.heapDelta)) / 1e6).toFixed(1)} MB + array buffers ${(median(ours.map((o) => o.arrayBuffersDelta)) / 1e6).toFixed(1)} MB (the stroke buffers are views into the received update, which stays alive)`,
+    },
+    { figure: '  then new Board(doc) (client snapshot + validation)', value: withBoard.boardMs, unit: 'ms' },
+    {
+      figure: `  what-if: 1 struct per stroke (${(big.packed.length / 1e6).toFixed(2)} MB), apply`,
+      value: packed.applyMs,
+      unit: 'ms',
+      note: `holds ${(packed.memDelta / 1e6).toFixed(1)} MB; our nested Y.Map of 9 fields makes 10 Yjs structs per stroke, and load time and memory follow the struct count`,
+    },
+  ];
+  const lines = [
+    `ABAB x${PAIRS}, each load in a fresh process pinned to core 1; ratios are medians of paired ratios`,
+    `apply ms, compact: ${ours.map((o) => o.applyMs.toFixed(0)).join(' ')}; float arrays: ${floats.map((o) => o.applyMs.toFixed(0)).join(' ')}`,
+  ];
+  const extra: Record<string, unknown> = { ours, floats, withBoard, packed };
+  try {
+    const { runJoin } = await import('./join');
+    const joined = await runJoin();
+    rows.push(...joined.rows);
+    lines.push(...(joined.lines ?? []));
+    extra.join = joined.extra;
+  } catch (e) {
+    rows.push({ figure: 'client join sync (server)', value: NaN, unit: 'ms', target: '<= 100', pass: false, note: `not measured: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  return { title: 'Load (target 2)', rows, lines, extra };
+}

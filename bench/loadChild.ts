@@ -1,0 +1,53 @@
+/**
+ * Fresh process (run with --expose-gc): applies one snapshot file to a new Y.Doc and reports the
+ * time and the memory it holds (heapUsed + arrayBuffers after gc, including the update buffer
+ * that the document's binary contents still point into).
+ */
+import { readFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import { Board } from '../src/model/board';
+import { gcMemory } from './lib/child';
+
+const [path, withBoard] = process.argv.slice(2);
+if (!path) throw new Error('usage: loadChild.ts <snapshot> [board]');
+
+// Warm the code paths on a small document so that the figure is not mostly JIT warm-up of the first call.
+{
+  const warm = new Y.Doc();
+  warm.getMap('items').set('warm', new Y.Map());
+  Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(warm));
+}
+
+/** Reads and applies the file; the update buffer goes out of scope when this returns. */
+function load(file: string): { doc: Y.Doc; size: number; applyMs: number } {
+  const update = new Uint8Array(readFileSync(file));
+  const t0 = performance.now();
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return { doc, size: update.length, applyMs: performance.now() - t0 };
+}
+
+const before = gcMemory();
+const { doc, size, applyMs } = load(path);
+let boardMs = NaN;
+let items = doc.getMap('items').size;
+if (withBoard === 'board') {
+  const t1 = performance.now();
+  const board = new Board(doc, 'reader0001');
+  boardMs = performance.now() - t1;
+  items = board.size;
+}
+const after = gcMemory();
+process.stdout.write(
+  JSON.stringify({
+    size,
+    applyMs,
+    boardMs,
+    items,
+    memDelta: after.total - before.total,
+    heapDelta: after.heapUsed - before.heapUsed,
+    arrayBuffersDelta: after.arrayBuffers - before.arrayBuffers,
+  }) + '\n',
+);
+// Keep the doc alive until after the measurement.
+if (doc.clientID < 0) console.log('unreachable');

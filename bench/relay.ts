@@ -1,0 +1,2 @@
+import type { BenchOutput } from './run';
+export async function runRelay(): Promise<BenchOutput> { return { title: 'relay', rows: [] }; }
