@@ -1,0 +1,49 @@
+/**
+ * Strokes still being drawn (ours and other people's), on a small layer of their own so that a
+ * moving pen never repaints the finished ink. Outlines are rebuilt per frame: only a few strokes.
+ */
+import type Konva from 'konva';
+import { useEffect, useRef } from 'react';
+import { Layer, Shape } from 'react-konva';
+import type { Editor } from '../editor/editor';
+import type { LiveStrokes } from '../editor/liveStrokes';
+import { applyCamera } from './cameraLayer';
+import { strokePath } from './strokeOutline';
+
+interface Props {
+  live: LiveStrokes;
+  editor: Editor;
+}
+
+export function LiveLayer({ live, editor }: Props) {
+  const layerRef = useRef<Konva.Layer>(null);
+
+  useEffect(() => {
+    const redraw = () => layerRef.current?.batchDraw();
+    const offLive = live.subscribe(redraw);
+    const offEditor = editor.subscribe(() => {
+      if (layerRef.current) applyCamera(layerRef.current, editor.camera);
+      redraw();
+    });
+    if (layerRef.current) applyCamera(layerRef.current, editor.camera);
+    return () => {
+      offLive();
+      offEditor();
+    };
+  }, [live, editor]);
+
+  const sceneFunc = (context: Konva.Context) => {
+    const ctx = context._context;
+    for (const stroke of live.all()) {
+      if (stroke.points.length === 0) continue;
+      ctx.fillStyle = stroke.color;
+      ctx.fill(strokePath(stroke.points, stroke.width, 0, 0, stroke.endedAt !== null));
+    }
+  };
+
+  return (
+    <Layer ref={layerRef} listening={false}>
+      <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
+    </Layer>
+  );
+}

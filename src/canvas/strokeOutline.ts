@@ -1,0 +1,50 @@
+/**
+ * Stroke outlines with perfect-freehand, as Path2D ready to fill. The same options drive the live
+ * preview and the committed ink, so a stroke does not change shape when it is committed.
+ */
+import { getStroke, type StrokeOptions } from 'perfect-freehand';
+
+/** True when every pressure is the 0.5 a mouse reports: then pressure is simulated from speed. */
+function hasConstantPressure(points: ArrayLike<number>): boolean {
+  for (let i = 2; i < points.length; i += 3) if (points[i] !== 0.5) return false;
+  return true;
+}
+
+function options(width: number, mouse: boolean, last: boolean): StrokeOptions {
+  return {
+    size: width,
+    // Gentle thinning: ink should look like ink, yet a thin line must stay readable on a projector.
+    thinning: mouse ? 0.2 : 0.5,
+    smoothing: 0.5,
+    streamline: 0.45,
+    simulatePressure: mouse,
+    start: { cap: true, taper: 0 },
+    end: { cap: true, taper: 0 },
+    last,
+  };
+}
+
+/** Flat stride-3 points (x, y, pressure) offset by (ox, oy) -> the filled outline. */
+export function strokePath(points: ArrayLike<number>, width: number, ox = 0, oy = 0, last = true): Path2D {
+  const input: number[][] = [];
+  for (let i = 0; i + 2 < points.length; i += 3) input.push([points[i]! + ox, points[i + 1]! + oy, points[i + 2]!]);
+  const outline = getStroke(input, options(width, hasConstantPressure(points), last));
+  return outlineToPath(outline);
+}
+
+/** Smooth closed path through the outline: quadratic curves through edge midpoints. */
+function outlineToPath(outline: number[][]): Path2D {
+  const path = new Path2D();
+  const n = outline.length;
+  if (n < 2) return path;
+  const first = outline[0]!;
+  const second = outline[1]!;
+  path.moveTo((first[0]! + second[0]!) / 2, (first[1]! + second[1]!) / 2);
+  for (let i = 1; i <= n; i++) {
+    const a = outline[i % n]!;
+    const b = outline[(i + 1) % n]!;
+    path.quadraticCurveTo(a[0]!, a[1]!, (a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2);
+  }
+  path.closePath();
+  return path;
+}

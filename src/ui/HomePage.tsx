@@ -1,0 +1,63 @@
+/** The landing page: one calm form that starts a workshop. */
+import { useState, type FormEvent } from 'react';
+import { BrandMark } from './BrandMark';
+
+interface Props {
+  onStart(title: string, prompt: string): Promise<void>;
+}
+
+export function HomePage({ onStart }: Props) {
+  const [title, setTitle] = useState('');
+  const [prompt, setPrompt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim()) {
+      setError('Please give the workshop a title.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onStart(title.trim(), prompt.trim());
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Something went wrong. Please try again.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="card-page">
+      <div className="card">
+        <div className="card-brand">
+          <BrandMark /> Sketchroom
+        </div>
+        <h1>Draw together, live.</h1>
+        <p className="lead">Start a board for your workshop, share the link, and everyone sketches on it at the same time.</p>
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor="title">Workshop title</label>
+            <input id="title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Team retro, March" autoFocus required />
+          </div>
+          <div className="field">
+            <label htmlFor="prompt">
+              Prompt <span className="optional">(optional)</span>
+            </label>
+            <textarea id="prompt" value={prompt} maxLength={500} onChange={(e) => setPrompt(e.target.value)} placeholder="What should people draw?" />
+          </div>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button className="primary" type="submit" disabled={busy}>
+            {busy ? 'Starting…' : 'Start a workshop'}
+          </button>
+        </form>
+        <p className="card-foot">No sign-up needed. You will be the facilitator of the new board.</p>
+      </div>
+    </main>
+  );
+}

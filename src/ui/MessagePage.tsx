@@ -1,0 +1,21 @@
+/** A full-page message (unknown board, bad link). */
+import { BrandMark } from './BrandMark';
+
+export function MessagePage({ title, text, action }: { title: string; text: string; action?: { label: string; href: string } }) {
+  return (
+    <main className="card-page">
+      <div className="card">
+        <div className="card-brand">
+          <BrandMark /> Sketchroom
+        </div>
+        <h1>{title}</h1>
+        <p className="lead">{text}</p>
+        {action && (
+          <a className="primary" href={action.href} style={{ display: 'grid', placeItems: 'center', textDecoration: 'none' }}>
+            {action.label}
+          </a>
+        )}
+      </div>
+    </main>
+  );
+}
