@@ -1,0 +1,61 @@
+/** Real y-websocket providers in Node, as the client builds them (contract: /ws/<boardId>?token=). */
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export function connect(base: string, boardId: string, token: string, doc = new Y.Doc(), caps?: string): WebsocketProvider {
+  const wsBase = base.replace(/^http/, 'ws') + '/ws';
+  return new WebsocketProvider(wsBase, boardId, doc, {
+    params: caps ? { token, caps } : { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+}
+
+/** Resolves when the provider has received the server's state (sync step 2). */
+export function whenSynced(provider: WebsocketProvider, timeoutMs = 30_000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      provider.off('sync', onSync);
+      reject(new Error(`provider not synced within ${timeoutMs} ms (status ${provider.wsconnected ? 'connected' : 'not connected'})`));
+    }, timeoutMs);
+    const onSync = (synced: boolean): void => {
+      if (!synced) return;
+      clearTimeout(timer);
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** Resolves when the socket is open (for the echo relay, where nobody answers sync step 1). */
+export function whenConnected(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
+  if (provider.wsconnected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('provider did not connect')), timeoutMs);
+    const onStatus = ({ status }: { status: string }): void => {
+      if (status !== 'connected') return;
+      clearTimeout(timer);
+      provider.off('status', onStatus);
+      resolve();
+    };
+    provider.on('status', onStatus);
+  });
+}
+
+/** Destroys the provider and waits until its socket has closed. */
+export function disconnect(provider: WebsocketProvider): Promise<void> {
+  const ws = provider.ws as unknown as WebSocket | null;
+  provider.destroy();
+  if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 2000);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * The Sketchroom server in its own process (started through bench/lib/child.ts, pinned to a
+ * core, with --expose-gc), answering the bench's requests: start, loaded rooms, memory, CPU.
+ */
+import { gcMemory, serveRequests } from './lib/child';
+
+interface Running {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+  rooms: unknown;
+}
+
+let running: Running | null = null;
+
+/** `rooms` is "count of loaded rooms" in the contract; accept a number, a getter, a Map/Set or a { count }. */
+function roomCount(): number {
+  const r = running?.rooms;
+  if (typeof r === 'number') return r;
+  if (typeof r === 'function') return Number((r as () => unknown)());
+  if (r && typeof r === 'object') {
+    const o = r as { size?: unknown; count?: unknown };
+    if (typeof o.size === 'number') return o.size;
+    if (typeof o.count === 'number') return o.count;
+    if (typeof o.count === 'function') return Number((o.count as () => unknown).call(r));
+    if (typeof o.size === 'function') return Number((o.size as () => unknown).call(r));
+  }
+  return NaN;
+}
+
+serveRequests(
+  {
+    start: async (msg) => {
+      // Imported by URL so that the bench type-checks while server/index.ts is still being written.
+      const entry = new URL('../server/index.ts', import.meta.url).href;
+      const mod = (await import(entry)) as { startServer(o: unknown): Promise<Running> };
+      running = await mod.startServer(msg.overrides);
+      return { port: running.port, url: running.url, roomsType: typeof running.rooms };
+    },
+    rooms: () => roomCount(),
+    mem: () => gcMemory(),
+    cpu: () => process.cpuUsage(),
+  },
+  async () => {
+    await running?.close();
+  },
+);
