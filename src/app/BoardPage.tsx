@@ -1,11 +1,13 @@
 /** `/b/:id`: join first when this browser has no identity for the board, then the board itself. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { isBoardId } from '../protocol/ids';
 import { JoinCard } from '../ui/JoinCard';
 import { MessagePage } from '../ui/MessagePage';
 import { api } from './api';
-import { BoardView } from './BoardView';
 import { loadIdentity, saveIdentity, type Identity } from './identity';
+
+// The board (Konva, Yjs) loads as its own chunk: the home page and the join card stay light.
+const BoardView = lazy(() => import('./BoardView').then((m) => ({ default: m.BoardView })));
 
 type Lookup = { state: 'loading' } | { state: 'found'; title: string } | { state: 'missing' } | { state: 'error'; message: string };
 
@@ -31,7 +33,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
   }
 
   if (identity) {
-    return <BoardView boardId={boardId} identity={identity} fallbackTitle={lookup.state === 'found' ? lookup.title : ''} />;
+    return (
+      <Suspense fallback={<div className="board-page board-canvas" />}>
+        <BoardView boardId={boardId} identity={identity} fallbackTitle={lookup.state === 'found' ? lookup.title : ''} />
+      </Suspense>
+    );
   }
 
   if (lookup.state === 'error') return <MessagePage title="Cannot reach the board" text={lookup.message} />;

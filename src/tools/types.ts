@@ -26,7 +26,12 @@ export interface Tool {
   /** Called once per sample: the canvas expands coalesced events into several calls. */
   pointerMove(e: BoardPointer): void;
   pointerUp(e: BoardPointer): void;
-  /** The gesture was interrupted (pointercancel, lost capture, tool switch). */
+  /**
+   * The pointer went away without an 'up' we could see (capture lost, window blurred): finish
+   * the gesture as it stands rather than lose the ink.
+   */
+  pointerLost(pointerId: number): void;
+  /** The gesture was interrupted and must leave no trace (pointercancel, Escape, pinch started). */
   cancel(): void;
   /** Returns true when the key was handled. */
   keyDown(key: string): boolean;

@@ -53,7 +53,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
               aria-pressed={style.width === w.value}
               onClick={() => editor.setWidth(w.value)}
             >
-              <span className="width-dot" style={{ width: dot, height: dot }} />
+              <span className="width-dot" style={{ width: dot, height: dot, background: style.color }} />
             </button>
           );
         })}

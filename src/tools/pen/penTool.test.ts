@@ -90,6 +90,18 @@ describe('PenTool', () => {
     expect(committed[0]!.points).toEqual([0, 0, 0.5, 0, 10, 0.5]);
   });
 
+  it('a lost pointer commits what was drawn, without a stray point', () => {
+    const { pen, committed, live } = setup();
+    pen.pointerDown(at(0, 0));
+    pen.pointerMove(at(10, 5));
+    pen.pointerLost(2);
+    expect(pen.state).toBe('drawing');
+    pen.pointerLost(1);
+    expect(pen.state).toBe('idle');
+    expect(committed[0]!.points).toEqual([0, 0, 0.5, 10, 5, 0.5]);
+    expect(live.at(-1)).toEqual({ type: 'end' });
+  });
+
   it('a tap commits a single dot', () => {
     const { pen, committed } = setup();
     pen.pointerDown(at(5, 5));

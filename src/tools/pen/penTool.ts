@@ -33,6 +33,13 @@ export class PenTool implements Tool {
     drawing.commit();
   }
 
+  pointerLost(pointerId: number): void {
+    const drawing = this.drawing;
+    if (!drawing || pointerId !== drawing.pointerId) return;
+    this.drawing = null;
+    drawing.commit();
+  }
+
   cancel(): void {
     const drawing = this.drawing;
     this.drawing = null;
