@@ -1,0 +1,107 @@
+/**
+ * Server configuration from the environment, validated once at start so that a typo fails loudly
+ * with the variable's name instead of surfacing later as a strange runtime error.
+ */
+import path from 'node:path';
+
+export interface Limits {
+  /** JSON request bodies; larger -> 413. */
+  maxBodyBytes: number;
+  /** One WebSocket frame (ws `maxPayload`); larger -> close 1009. */
+  maxFrameBytes: number;
+  /** One awareness message; larger -> close 4400. */
+  maxAwarenessBytes: number;
+  /** Structs in one document update (an offline client's catch-up can be large). */
+  maxStructsPerUpdate: number;
+  /** Yjs client ids one connection may claim for the first time (each tab/reload makes one). */
+  maxNewClientIdsPerConnection: number;
+  /** Updates arriving within this window are committed in one SQLite transaction. */
+  groupCommitMs: number;
+  /** Compact a board's update rows once this many have accumulated. */
+  compactAfterRows: number;
+}
+
+export interface Config {
+  /** 0 = any free port. */
+  port: number;
+  /** null = all interfaces. */
+  host: string | null;
+  dataDir: string;
+  /** Unload an empty room after this long. */
+  roomIdleMs: number;
+  /** Built SPA (vite `dist/`). */
+  staticDir: string;
+  limits: Limits;
+}
+
+/** What `startServer()` accepts: any subset, limits included. */
+export type ConfigOverrides = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Limits> };
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 64 * 1024,
+  maxFrameBytes: 1024 * 1024,
+  maxAwarenessBytes: 8 * 1024,
+  maxStructsPerUpdate: 100_000,
+  maxNewClientIdsPerConnection: 32,
+  groupCommitMs: 2,
+  compactAfterRows: 500,
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`Invalid ${name} "${raw}": expected an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function textVar(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const value = raw.trim();
+  if (value === '') throw new ConfigError(`Invalid ${name}: it is set but empty.`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const host = env.HOST?.trim();
+  return {
+    port: intVar(env, 'PORT', 8080, 0, 65535),
+    host: host ? host : null,
+    dataDir: path.resolve(textVar(env, 'DATA_DIR', './data')),
+    roomIdleMs: intVar(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
+    staticDir: path.resolve(textVar(env, 'STATIC_DIR', 'dist')),
+    limits: {
+      maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 16 * 1024 * 1024),
+      maxFrameBytes: intVar(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 64 * 1024, 64 * 1024 * 1024),
+      maxAwarenessBytes: intVar(env, 'MAX_AWARENESS_BYTES', DEFAULT_LIMITS.maxAwarenessBytes, 256, 1024 * 1024),
+      maxStructsPerUpdate: intVar(env, 'MAX_STRUCTS_PER_UPDATE', DEFAULT_LIMITS.maxStructsPerUpdate, 100, 10_000_000),
+      maxNewClientIdsPerConnection: intVar(env, 'MAX_NEW_CLIENT_IDS', DEFAULT_LIMITS.maxNewClientIdsPerConnection, 1, 10_000),
+      groupCommitMs: intVar(env, 'GROUP_COMMIT_MS', DEFAULT_LIMITS.groupCommitMs, 0, 1000),
+      compactAfterRows: intVar(env, 'COMPACT_AFTER_ROWS', DEFAULT_LIMITS.compactAfterRows, 2, 1_000_000),
+    },
+  };
+}
+
+/** Applies programmatic overrides (tests, benchmarks) on top of the environment. */
+export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
+  const base = loadConfig(env);
+  const merged: Config = { ...base, ...overrides, limits: { ...base.limits, ...overrides.limits } };
+  if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {
+    throw new ConfigError(`Invalid port ${merged.port}: expected an integer from 0 to 65535.`);
+  }
+  if (!Number.isInteger(merged.roomIdleMs) || merged.roomIdleMs < 0) {
+    throw new ConfigError(`Invalid roomIdleMs ${merged.roomIdleMs}: expected a non-negative integer.`);
+  }
+  merged.dataDir = path.resolve(merged.dataDir);
+  merged.staticDir = path.resolve(merged.staticDir);
+  return merged;
+}

@@ -1,0 +1,117 @@
+/**
+ * Composition root: config -> stores -> auth/boards -> rooms -> http + ws. The only place that
+ * constructs concrete stores. `startServer()` is the programmatic entry used by tests and
+ * benchmarks; running this file starts the server and prints where to reach it.
+ */
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { AuthService } from './auth/AuthService';
+import { BoardService } from './boards/BoardService';
+import { ConfigError, resolveConfig, type Config, type ConfigOverrides } from './config';
+import { createHttpServer } from './http/server';
+import { openSqliteStorage } from './persistence/sqlite';
+import { RoomManager } from './rooms/RoomManager';
+import { attachWebSockets } from './ws/upgrade';
+
+export interface RoomsView {
+  /** Rooms loaded in memory right now. */
+  readonly size: number;
+  count(): number;
+  has(boardId: string): boolean;
+}
+
+export interface RunningServer {
+  port: number;
+  /** http://127.0.0.1:port */
+  url: string;
+  config: Config;
+  rooms: RoomsView;
+  /** Graceful: stop accepting, commit, close sockets with 1012, close the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(overrides: ConfigOverrides = {}): Promise<RunningServer> {
+  const config = resolveConfig(overrides);
+  const storage = openSqliteStorage(config.dataDir, { groupCommitMs: config.limits.groupCommitMs });
+  const auth = new AuthService(storage.boards);
+  const boards = new BoardService(storage.boards, auth);
+  const rooms = new RoomManager(storage.docs, { idleMs: config.roomIdleMs, compactAfterRows: config.limits.compactAfterRows });
+  const server = createHttpServer({ boards, auth, maxBodyBytes: config.limits.maxBodyBytes, staticDir: config.staticDir });
+  const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    const done = (): void => {
+      server.off('error', reject);
+      resolve();
+    };
+    if (config.host) server.listen(config.port, config.host, done);
+    else server.listen(config.port, done);
+  }).catch((error: unknown) => {
+    storage.close();
+    throw error;
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      gateway.close();
+      server.close(() => resolve());
+      storage.docs.flush();
+      rooms.closeAll();
+      storage.close();
+      // Keep-alive HTTP connections would hold close() open.
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    config,
+    rooms: { get size() { return rooms.size; }, count: () => rooms.size, has: (id) => rooms.has(id) },
+    close,
+  };
+}
+
+function lanAddresses(): string[] {
+  const out: string[] = [];
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  let running: RunningServer;
+  try {
+    running = await startServer();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `Sketchroom could not start: ${String(error)}`);
+    process.exit(1);
+  }
+  const { port } = running;
+  console.log('Sketchroom is running:');
+  console.log(`  Local:   http://localhost:${port}/`);
+  if (!running.config.host || running.config.host === '0.0.0.0' || running.config.host === '::') {
+    for (const ip of lanAddresses()) console.log(`  Network: http://${ip}:${port}/`);
+  }
+  const shutdown = (signal: string): void => {
+    console.log(`Sketchroom: ${signal}, shutting down`);
+    // Exit within 5 s whatever happens.
+    setTimeout(() => process.exit(0), 5000).unref();
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

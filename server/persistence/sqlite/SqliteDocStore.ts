@@ -1,0 +1,93 @@
+/**
+ * Board documents in SQLite as append-only update rows, with group commit and compaction.
+ * better-sqlite3 is synchronous, so a flush and a compaction can never interleave: compaction
+ * first flushes the queue, then reads, merges and deletes inside one transaction (a crash in the
+ * middle rolls back and loses nothing).
+ */
+import { GroupCommitter } from '../groupCommit';
+import { mergeStoredUpdates } from '../mergeUpdates';
+import type { CompactionResult, DocStore, StoredDoc } from '../types';
+import type { Db } from './open';
+
+interface AppendJob {
+  boardId: string;
+  update: Uint8Array | null;
+  newOwners: ReadonlyArray<readonly [number, string]>;
+}
+
+export class SqliteDocStore implements DocStore {
+  private readonly committer: GroupCommitter<AppendJob>;
+  private closed = false;
+  private readonly selectUpdates;
+  private readonly selectOwners;
+  private readonly insertUpdate;
+  private readonly insertOwner;
+  private readonly countRows;
+  private readonly maxRowId;
+  private readonly deleteUpTo;
+
+  constructor(private readonly db: Db, options: { groupCommitMs: number }) {
+    this.selectUpdates = db.prepare<[string], { id: number; data: Buffer }>(
+      'SELECT id, data FROM updates WHERE board_id = ? ORDER BY id',
+    );
+    this.selectOwners = db.prepare<[string], { client_id: number; participant_id: string }>(
+      'SELECT client_id, participant_id FROM client_ids WHERE board_id = ?',
+    );
+    this.insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
+    // IGNORE: a binding is immutable once made; the first owner wins.
+    this.insertOwner = db.prepare('INSERT OR IGNORE INTO client_ids (board_id, client_id, participant_id) VALUES (?, ?, ?)');
+    this.countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?');
+    this.maxRowId = db.prepare<[string], { m: number | null }>('SELECT MAX(id) AS m FROM updates WHERE board_id = ?');
+    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE board_id = ? AND id <= ?');
+    const commitBatch = db.transaction((jobs: AppendJob[]) => {
+      for (const job of jobs) {
+        for (const [clientId, owner] of job.newOwners) this.insertOwner.run(job.boardId, clientId, owner);
+        if (job.update) this.insertUpdate.run(job.boardId, Buffer.from(job.update));
+      }
+    });
+    this.committer = new GroupCommitter<AppendJob>({ commit: (jobs) => commitBatch(jobs), windowMs: options.groupCommitMs });
+  }
+
+  load(boardId: string): StoredDoc {
+    // Queued appends of this board must be visible to a reload.
+    this.committer.flush();
+    const updates = this.selectUpdates.all(boardId).map((r) => new Uint8Array(r.data));
+    const clientOwners = new Map(this.selectOwners.all(boardId).map((r) => [r.client_id, r.participant_id]));
+    return { updates, clientOwners };
+  }
+
+  append(boardId: string, update: Uint8Array | null, newOwners: ReadonlyArray<readonly [number, string]>): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('document store is closed'));
+    return this.committer.enqueue({ boardId, update, newOwners });
+  }
+
+  flush(): void {
+    this.committer.flush();
+  }
+
+  rowCount(boardId: string): number {
+    return this.countRows.get(boardId)?.n ?? 0;
+  }
+
+  compact(boardId: string): CompactionResult {
+    this.committer.flush();
+    return this.db.transaction((): CompactionResult => {
+      const upTo = this.maxRowId.get(boardId)?.m ?? null;
+      if (upTo === null) return { merged: 0 };
+      const rows = this.selectUpdates.all(boardId).filter((r) => r.id <= upTo);
+      if (rows.length < 2) return { merged: 0 };
+      // Every stored row was validated before it was appended, so the merge sees only
+      // validated updates; mergeStoredUpdates throws (rolling back) if anything stays pending.
+      const merged = mergeStoredUpdates(rows.map((r) => new Uint8Array(r.data)));
+      this.deleteUpTo.run(boardId, upTo);
+      this.insertUpdate.run(boardId, Buffer.from(merged));
+      return { merged: rows.length };
+    }).immediate();
+  }
+
+  /** Commits what is queued; the owner of the database closes it afterwards. */
+  close(): void {
+    this.closed = true;
+    this.committer.flush();
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * One live board: its Y.Doc (loaded from the store), awareness, and connected peers. The room
+ * applies updates that the ws layer has already inspected, persists them, and relays them once
+ * durable. It knows nothing about sockets: peers are an interface.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Identity } from '../auth/AuthService';
+import type { DocStore } from '../persistence/types';
+import { DurabilityGate } from './DurabilityGate';
+import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
+
+export interface Peer {
+  readonly identity: Identity;
+  readonly wantsLive: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomHooks {
+  /** The last peer left. */
+  onEmpty(room: Room): void;
+  /** Saving failed: the room's memory is ahead of the disk and must be dropped. */
+  onFailure(room: Room, error: unknown): void;
+  /** An update was appended (the manager decides when to compact). */
+  onAppend(room: Room): void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Yjs client id -> participant id (persisted; see inspectUpdate). */
+  readonly owners: Map<number, string>;
+  private readonly peers = new Map<Peer, number>();
+  /** Awareness client id -> the peer that speaks for it. */
+  private readonly awarenessOwners = new Map<number, Peer>();
+  private readonly gate: DurabilityGate;
+  private pendingOwners: Array<[number, string]> = [];
+  private destroyed = false;
+
+  constructor(
+    readonly boardId: string,
+    private readonly store: DocStore,
+    private readonly hooks: RoomHooks,
+  ) {
+    const stored = store.load(boardId);
+    this.owners = stored.clientOwners;
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      console.warn(`sketchroom: board ${boardId} loaded with pending structs; dropping them`);
+      this.clearPending();
+    }
+    this.gate = new DurabilityGate((error) => this.hooks.onFailure(this, error));
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  get unsaved(): number {
+    return this.gate.pending;
+  }
+
+  /** Adds a peer; returns its small per-room number (used to tag live strokes). */
+  join(peer: Peer): number {
+    const used = new Set(this.peers.values());
+    let n = 1;
+    while (used.has(n)) n++;
+    this.peers.set(peer, n);
+    return n;
+  }
+
+  leave(peer: Peer, awarenessClients: Iterable<number>): void {
+    if (!this.peers.delete(peer)) return;
+    const mine = [...awarenessClients].filter((id) => this.awarenessOwners.get(id) === peer);
+    for (const id of mine) this.awarenessOwners.delete(id);
+    const ids = mine.filter((id) => this.awareness.getStates().has(id));
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    if (this.peers.size === 0) this.hooks.onEmpty(this);
+  }
+
+  /**
+   * Applies an inspected update from a peer. Returns false if Yjs still could not integrate all
+   * of it (the inspector should make this impossible; the room is protected either way).
+   */
+  applyInspected(update: Uint8Array, from: Peer, newClientIds: readonly number[]): boolean {
+    for (const id of newClientIds) {
+      this.owners.set(id, from.identity.participantId);
+      this.pendingOwners.push([id, from.identity.participantId]);
+    }
+    try {
+      Y.applyUpdate(this.doc, update, from);
+    } catch (error) {
+      console.warn(`sketchroom: Yjs refused an inspected update on ${this.boardId}: ${String(error)}`);
+      return false;
+    } finally {
+      // Bindings without a document change (all known) are still saved.
+      if (this.pendingOwners.length > 0) this.persist(null, null);
+    }
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      this.clearPending();
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether another peer already speaks for this awareness client id. */
+  awarenessClaimedByOther(clientId: number, peer: Peer): boolean {
+    const owner = this.awarenessOwners.get(clientId);
+    return owner !== undefined && owner !== peer;
+  }
+
+  claimAwareness(peer: Peer, ids: readonly number[]): void {
+    for (const id of ids) this.awarenessOwners.set(id, peer);
+  }
+
+  /** Sends to one peer once everything it might see is durable. */
+  sendDurable(peer: Peer, message: Uint8Array): void {
+    this.gate.run(() => {
+      if (this.peers.has(peer)) peer.send(message);
+    });
+  }
+
+  /** Relays (in order, after durability) to every peer but `except` that passes `filter`. */
+  broadcast(message: Uint8Array, except: Peer | null, filter?: (peer: Peer) => boolean): void {
+    this.gate.run(() => {
+      for (const peer of this.peers.keys()) {
+        if (peer !== except && (!filter || filter(peer))) peer.send(message);
+      }
+    });
+  }
+
+  numberOf(peer: Peer): number {
+    return this.peers.get(peer) ?? 0;
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.peers.clear();
+  }
+
+  private persist(update: Uint8Array | null, origin: unknown): void {
+    const owners = this.pendingOwners;
+    this.pendingOwners = [];
+    this.gate.track(this.store.append(this.boardId, update, owners));
+    if (update) {
+      this.hooks.onAppend(this);
+      const message = encodeUpdateMessage(update);
+      this.broadcast(message, origin instanceof Object && this.peers.has(origin as Peer) ? (origin as Peer) : null);
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.persist(update, origin);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(message, null);
+  };
+
+  private clearPending(): void {
+    // Pending structs would be handed to every joiner by encodeStateAsUpdate (SECURITY-NOTES).
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Owns the live rooms: loads a board's room on first use, unloads it (destroying the Y.Doc) after
+ * it has been empty for `idleMs`, and compacts its stored rows when they pile up or at unload.
+ * Built once in index.ts and passed around: no module-level state.
+ */
+import { CloseCode } from '../../src/protocol/closeCodes';
+import type { DocStore } from '../persistence/types';
+import { Room } from './Room';
+
+export interface RoomManagerOptions {
+  idleMs: number;
+  compactAfterRows: number;
+}
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  private readonly appendsSinceCompaction = new Map<Room, number>();
+  private readonly compactionScheduled = new Set<Room>();
+
+  constructor(private readonly store: DocStore, private readonly options: RoomManagerOptions) {}
+
+  /** Loaded rooms (tests and benchmarks watch this). */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  has(boardId: string): boolean {
+    return this.rooms.has(boardId);
+  }
+
+  /** The board's live room, loading it from the store if needed. Caller then joins a peer. */
+  acquire(boardId: string): Room {
+    let room = this.rooms.get(boardId);
+    if (!room) {
+      room = new Room(boardId, this.store, {
+        onEmpty: (r) => this.scheduleIdle(r),
+        onFailure: (r, error) => this.fail(r, error),
+        onAppend: (r) => this.noteAppend(r),
+      });
+      this.rooms.set(boardId, room);
+      this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
+    }
+    this.cancelIdle(room);
+    return room;
+  }
+
+  /** Caller acquired but never joined (e.g. the socket closed first): let it idle out. */
+  releaseIfEmpty(room: Room): void {
+    if (room.size === 0) this.scheduleIdle(room);
+  }
+
+  /** Closes every connection (graceful shutdown) and unloads every room. */
+  closeAll(code: number = CloseCode.ServiceRestart, reason = 'server restarting'): void {
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(code, reason);
+      this.unload(room, false);
+    }
+  }
+
+  private scheduleIdle(room: Room): void {
+    this.cancelIdle(room);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room);
+      if (room.size === 0) this.unload(room, true);
+    }, this.options.idleMs);
+    timer.unref();
+    this.idleTimers.set(room, timer);
+  }
+
+  private cancelIdle(room: Room): void {
+    const timer = this.idleTimers.get(room);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(room);
+  }
+
+  private unload(room: Room, compact: boolean): void {
+    this.cancelIdle(room);
+    if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
+    this.appendsSinceCompaction.delete(room);
+    room.destroy();
+    if (compact) this.compact(room.boardId);
+  }
+
+  private noteAppend(room: Room): void {
+    const n = (this.appendsSinceCompaction.get(room) ?? 0) + 1;
+    this.appendsSinceCompaction.set(room, n);
+    if (n < this.options.compactAfterRows || this.compactionScheduled.has(room)) return;
+    this.compactionScheduled.add(room);
+    // Off the message path; the store flushes queued saves first, so it never races one.
+    setImmediate(() => {
+      this.compactionScheduled.delete(room);
+      if (this.rooms.get(room.boardId) !== room) return;
+      this.appendsSinceCompaction.set(room, 1);
+      this.compact(room.boardId);
+    });
+  }
+
+  private compact(boardId: string): void {
+    try {
+      this.store.compact(boardId);
+    } catch (error) {
+      // Compaction is an optimisation: the rows stay as they were (one transaction).
+      console.warn(`sketchroom: compaction of ${boardId} failed: ${String(error)}`);
+    }
+  }
+
+  private fail(room: Room, error: unknown): void {
+    console.error(`sketchroom: saving board ${room.boardId} failed; closing its room: ${String(error)}`);
+    room.closeAll(1011, 'server could not save');
+    this.unload(room, false);
+  }
+}

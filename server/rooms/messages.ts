@@ -1,0 +1,39 @@
+/** Encoders for the y-websocket messages the server sends. Encode once per broadcast. */
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MessageType } from '../../src/protocol/messages';
+
+const SyncStep1 = 0;
+const SyncStep2 = 1;
+const SyncUpdate = 2;
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Sync);
+  encoding.writeVarUint(enc, SyncStep1);
+  encoding.writeVarUint8Array(enc, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(enc);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Sync);
+  encoding.writeVarUint(enc, SyncStep2);
+  encoding.writeVarUint8Array(enc, Y.encodeStateAsUpdate(doc, stateVector));
+  return encoding.toUint8Array(enc);
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Sync);
+  encoding.writeVarUint(enc, SyncUpdate);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Awareness);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
+}

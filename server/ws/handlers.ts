@@ -1,0 +1,124 @@
+/**
+ * The message-handling table: one small function per message type. Sync messages are parsed here
+ * (not with y-protocols' readSyncMessage, which logs and swallows update errors) so that every
+ * refused update closes the sender with a code.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
+import { MessageType } from '../../src/protocol/messages';
+import { DEFAULT_PERMISSION_CONTEXT } from '../../src/protocol/roles';
+import { encodeAwarenessMessage, encodeSyncStep2 } from '../rooms/messages';
+import { inspectAwareness } from './awarenessGuard';
+import type { Connection } from './Connection';
+import { docView } from './inspect/docView';
+import { inspectUpdate } from './inspect/inspectUpdate';
+import { checkPermissions } from './inspect/permissions';
+import { DEFAULT_READ_LIMITS } from './inspect/readUpdate';
+import { forbidden, malformed } from './inspect/refusal';
+
+type Handler = (conn: Connection, dec: decoding.Decoder, message: Uint8Array) => void;
+
+const SyncStep1 = 0;
+const SyncStep2 = 1;
+const SyncUpdate = 2;
+
+/** A length-prefixed payload that must end the message exactly. */
+function readLastPayload(dec: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(dec);
+  if (length !== dec.arr.length - dec.pos) throw malformed('bad payload length');
+  return decoding.readUint8Array(dec, length);
+}
+
+function checkStateVector(sv: Uint8Array): void {
+  const dec = decoding.createDecoder(sv);
+  const count = decoding.readVarUint(dec);
+  if (count * 2 > sv.length) throw malformed('bad state vector');
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(dec);
+    decoding.readVarUint(dec);
+  }
+  if (decoding.hasContent(dec)) throw malformed('bad state vector');
+}
+
+function applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  const { room, identity } = conn;
+  const view = docView(room.doc);
+  const inspected = inspectUpdate(update, {
+    doc: view,
+    owners: room.owners,
+    participantId: identity.participantId,
+    newClientBudget: conn.newClientBudget,
+    limits: { ...DEFAULT_READ_LIMITS, maxStructs: conn.limits.maxStructsPerUpdate },
+  });
+  // Locks and board settings arrive with the session issue; until then the defaults apply.
+  checkPermissions(inspected, {
+    role: identity.role,
+    participantId: identity.participantId,
+    doc: view,
+    owners: room.owners,
+    context: DEFAULT_PERMISSION_CONTEXT,
+  });
+  if (inspected.empty && inspected.newClientIds.length === 0) return;
+  conn.newClientBudget -= inspected.newClientIds.length;
+  if (!room.applyInspected(update, conn, inspected.newClientIds)) throw malformed('update could not be applied');
+}
+
+const handleSync: Handler = (conn, dec) => {
+  const step = decoding.readVarUint(dec);
+  const payload = readLastPayload(dec);
+  switch (step) {
+    case SyncStep1:
+      checkStateVector(payload);
+      conn.room.sendDurable(conn, encodeSyncStep2(conn.room.doc, payload));
+      return;
+    case SyncStep2:
+    case SyncUpdate:
+      applyClientUpdate(conn, payload);
+      return;
+    default:
+      throw malformed('unknown sync step');
+  }
+};
+
+const handleAwareness: Handler = (conn, dec) => {
+  const payload = readLastPayload(dec);
+  // Projectors show presence but have none: ignore (a stock provider always announces itself).
+  if (conn.identity.role === 'projector') return;
+  const { room } = conn;
+  const ids = inspectAwareness(payload, conn.limits.maxAwarenessBytes, conn.awarenessClients, (id) =>
+    room.awarenessClaimedByOther(id, conn),
+  );
+  for (const id of ids) conn.awarenessClients.add(id);
+  room.claimAwareness(conn, ids);
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, payload.slice(), conn);
+};
+
+const handleQueryAwareness: Handler = (conn, dec) => {
+  if (decoding.hasContent(dec)) throw malformed('bad query');
+  const { awareness } = conn.room;
+  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]);
+  conn.room.sendDurable(conn, encodeAwarenessMessage(update));
+};
+
+const handleLive: Handler = (conn, dec, message) => {
+  if (conn.identity.role === 'projector') throw forbidden('projectors cannot draw');
+  if (message.length > LIVE_LIMITS.messageBytes) throw malformed('live message too large');
+  const bodyDecoder = decoding.createDecoder(message.slice(dec.pos));
+  let body;
+  try {
+    body = readLiveBody(bodyDecoder);
+  } catch {
+    throw malformed('malformed live message');
+  }
+  if (decoding.hasContent(bodyDecoder)) throw malformed('malformed live message');
+  const relayed = encodeLiveForPeers(conn.number, body);
+  conn.room.broadcast(relayed, conn, (peer) => peer.wantsLive);
+};
+
+export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
+  [MessageType.Sync, handleSync],
+  [MessageType.Awareness, handleAwareness],
+  [MessageType.QueryAwareness, handleQueryAwareness],
+  [MessageType.Live, handleLive],
+]);

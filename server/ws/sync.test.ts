@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { Board } from '../../src/model/board';
+import { encodeLiveFromClient, readLiveFromPeer } from '../../src/protocol/liveStroke';
+import type { RunningServer } from '../index';
+import { connect, createBoard, joinBoard, raw, synced, startTestServer, waitFor, type Client } from '../testing/helpers';
+
+const stroke = { tool: 'pen' as const, color: '#112233', width: 4, points: [10, 10, 0.5, 20, 25, 0.5, 30, 12, 0.5] };
+
+describe('sync over y-websocket', () => {
+  let server: RunningServer;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await server.close();
+  });
+
+  it('a stock provider with the facilitator key syncs the board meta', async () => {
+    const board = await createBoard(server.url, 'Kickoff');
+    const c = connect(server.url, board.id, board.facilitatorKey);
+    clients.push(c);
+    await synced(c);
+    await waitFor(() => c.doc.getMap('meta').get('title') === 'Kickoff', 'meta');
+    expect(new Board(c.doc, board.participantId).getMeta().title).toBe('Kickoff');
+  });
+
+  it('two providers converge on strokes and deletions', async () => {
+    const board = await createBoard(server.url);
+    const p = await joinBoard(server.url, board.id, 'Bo');
+    const a = connect(server.url, board.id, board.facilitatorKey);
+    const b = connect(server.url, board.id, p.token);
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const boardA = new Board(a.doc, board.participantId);
+    const boardB = new Board(b.doc, p.participantId);
+    const idA = boardA.addStroke(stroke);
+    const idB = boardB.addStroke({ ...stroke, color: '#445566' });
+    await waitFor(() => boardA.size === 2 && boardB.size === 2, 'both strokes on both');
+    boardB.deleteItems([idB]);
+    await waitFor(() => boardA.size === 1, 'deletion relayed');
+    expect(boardA.getItem(idA)?.color).toBe('#112233');
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+  });
+
+  it('missing or wrong token -> 4401, unknown board -> 4404', async () => {
+    const board = await createBoard(server.url);
+    const other = await createBoard(server.url);
+    expect((await raw(server.url, board.id, null).closed).code).toBe(4401);
+    expect((await raw(server.url, board.id, 'A'.repeat(43)).closed).code).toBe(4401);
+    expect((await raw(server.url, board.id, other.facilitatorKey).closed).code).toBe(4401);
+    expect((await raw(server.url, 'B'.repeat(22), board.facilitatorKey).closed).code).toBe(4404);
+    expect((await raw(server.url, 'not-a-board', board.facilitatorKey).closed).code).toBe(4404);
+  });
+
+  it('relays live strokes only to caps=live connections, tagged with the sender number', async () => {
+    const board = await createBoard(server.url);
+    const p = await joinBoard(server.url, board.id);
+    const sender = raw(server.url, board.id, board.facilitatorKey, '&caps=live');
+    const live = raw(server.url, board.id, p.token, '&caps=live');
+    const plain = raw(server.url, board.id, p.token);
+    await Promise.all([sender.opened, live.opened, plain.opened]);
+    await new Promise((r) => setTimeout(r, 50));
+    const before = plain.messages.length;
+    sender.send(encodeLiveFromClient({ type: 'start', key: 1, itemId: 'abcdefgh12', tool: 'pen', color: '#112233', width: 4 }));
+    await waitFor(() => live.messages.some((m) => m[0] === 100), 'live relay');
+    const msg = live.messages.find((m) => m[0] === 100)!;
+    const dec = decoding.createDecoder(msg);
+    decoding.readVarUint(dec);
+    const { sender: n, body } = readLiveFromPeer(dec);
+    expect(n).toBeGreaterThan(0);
+    expect(body).toMatchObject({ type: 'start', itemId: 'abcdefgh12' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(plain.messages.slice(before).some((m) => m[0] === 100)).toBe(false);
+    for (const c of [sender, live, plain]) c.ws.close();
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * WebSocket upgrades on /ws/<boardId>?token=...&caps=live. The token is checked before the
+ * connection joins anything; a refused connection is accepted only to be closed with its code
+ * (4404 unknown board, 4401 bad token) because browsers never see the status of a refused
+ * upgrade. ws enforces maxPayload (close 1009); a ping every 30 s reaps dead sockets.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '../../src/protocol/closeCodes';
+import { isBoardId } from '../../src/protocol/ids';
+import { Capability, parseCaps } from '../../src/protocol/messages';
+import type { AuthService } from '../auth/AuthService';
+import type { Limits } from '../config';
+import type { BoardStore } from '../persistence/types';
+import type { RoomManager } from '../rooms/RoomManager';
+import { Connection } from './Connection';
+
+export interface WsDeps {
+  auth: AuthService;
+  boards: BoardStore;
+  rooms: RoomManager;
+  limits: Limits;
+}
+
+export interface WsGateway {
+  /** Stops accepting; existing sockets are closed by the room manager. */
+  close(): void;
+  /** Open sockets (tests). */
+  readonly clients: number;
+}
+
+const PING_INTERVAL_MS = 30_000;
+
+export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxFrameBytes });
+  let accepting = true;
+  const alive = new WeakSet<WebSocket>();
+
+  const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void => {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      ws.close(code, reason);
+    });
+  };
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/ws\/([^/]*)$/.exec(url.pathname);
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (!accepting) return refuse(req, socket, head, CloseCode.ServiceRestart, 'server restarting');
+    const boardId = match[1] ?? '';
+    if (!isBoardId(boardId) || !deps.boards.getBoard(boardId)) {
+      return refuse(req, socket, head, CloseCode.UnknownBoard, 'unknown board');
+    }
+    const identity = deps.auth.authenticate(boardId, url.searchParams.get('token'));
+    if (!identity) return refuse(req, socket, head, CloseCode.Unauthorized, 'missing or invalid token');
+    const wantsLive = parseCaps(url.searchParams.get('caps')).has(Capability.Live);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!accepting) {
+        ws.close(CloseCode.ServiceRestart, 'server restarting');
+        return;
+      }
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      const room = deps.rooms.acquire(boardId);
+      new Connection(ws, room, identity, wantsLive, deps.limits);
+    });
+  });
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  return {
+    close() {
+      accepting = false;
+      clearInterval(pinger);
+    },
+    get clients() {
+      return wss.clients.size;
+    },
+  };
+}
