@@ -3,7 +3,7 @@
  * moving pen never repaints the finished ink. Outlines are rebuilt per frame: only a few strokes.
  */
 import type Konva from 'konva';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Editor } from '../editor/editor';
 import type { LiveStrokes } from '../editor/liveStrokes';
@@ -32,14 +32,18 @@ export function LiveLayer({ live, editor }: Props) {
     };
   }, [live, editor]);
 
-  const sceneFunc = (context: Konva.Context) => {
-    const ctx = context._context;
-    for (const stroke of live.all()) {
-      if (stroke.points.length === 0) continue;
-      ctx.fillStyle = stroke.color;
-      ctx.fill(strokePath(stroke.points, stroke.width, 0, 0, stroke.endedAt !== null));
-    }
-  };
+  // Stable, so React renders never repaint the layer by themselves.
+  const sceneFunc = useCallback(
+    (context: Konva.Context) => {
+      const ctx = context._context;
+      for (const stroke of live.all()) {
+        if (stroke.points.length === 0) continue;
+        ctx.fillStyle = stroke.color;
+        ctx.fill(strokePath(stroke.points, stroke.width, 0, 0, stroke.endedAt !== null));
+      }
+    },
+    [live],
+  );
 
   return (
     <Layer ref={layerRef} listening={false}>

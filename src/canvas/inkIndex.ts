@@ -20,7 +20,7 @@ export class InkIndex {
   private ordered: InkEntry[] = [];
   private orderDirty = false;
   private readonly off: () => void;
-  private listeners = new Set<() => void>();
+  private listeners = new Set<(dirty: Box[]) => void>();
 
   constructor(board: Board) {
     for (const item of board.allItems()) this.put(item);
@@ -37,7 +37,8 @@ export class InkIndex {
     return this.entries.size;
   }
 
-  onChange(listener: () => void): () => void {
+  /** Called with the board areas that changed (old and new boxes of each changed item). */
+  onChange(listener: (dirty: Box[]) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
@@ -62,8 +63,13 @@ export class InkIndex {
   }
 
   private apply(board: Board, change: ItemsChange): void {
+    const dirty: Box[] = [];
     for (const id of change.removed) {
-      if (this.entries.delete(id)) this.orderDirty = true;
+      const old = this.entries.get(id);
+      if (!old) continue;
+      this.entries.delete(id);
+      this.orderDirty = true;
+      dirty.push(old.box);
     }
     for (const id of change.upserted) {
       const item = board.getItem(id);
@@ -73,17 +79,20 @@ export class InkIndex {
       if (old && old.item.points === item.points && old.item.x === item.x && old.item.y === item.y && old.item.width === item.width) {
         if (old.item.index !== item.index) this.orderDirty = true;
         old.item = item;
+        dirty.push(old.box);
         continue;
       }
+      if (old) dirty.push(old.box);
       const top = this.ordered[this.ordered.length - 1];
       const entry = this.put(item);
       if (!entry) continue;
+      dirty.push(entry.box);
       if (old) this.orderDirty = true;
       // New ink almost always lands on top: append instead of re-sorting 10,000 entries.
       else if (!this.orderDirty && (!top || compareIndex(top.item, item) < 0)) this.ordered.push(entry);
       else this.orderDirty = true;
     }
-    for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.listeners]) listener(dirty);
   }
 
   private put(item: Item): InkEntry | null {
@@ -91,7 +100,7 @@ export class InkIndex {
     try {
       points = decodePoints(item.points);
     } catch {
-      this.entries.delete(item.id);
+      if (this.entries.delete(item.id)) this.orderDirty = true;
       return null; // a malformed buffer from a peer: skip this stroke, keep the board
     }
     const entry: InkEntry = { item, box: boundsOfPoints(points, item.x, item.y, item.width), path: null };

@@ -78,7 +78,12 @@ export class Presence {
     this.awareness.setLocalStateField('cursor', this.pendingCursor);
   }
 
-  private readonly onChange = (): void => {
+  private readonly onChange = (change?: { added: number[]; updated: number[]; removed: number[] }): void => {
+    // Our own cursor moves also fire 'change': they change nobody in the list of others.
+    if (change) {
+      const ids = [...change.added, ...change.updated, ...change.removed];
+      if (ids.every((id) => id === this.awareness.clientID)) return;
+    }
     const peers: Peer[] = [];
     for (const [clientId, state] of this.awareness.getStates()) {
       if (clientId === this.awareness.clientID) continue;
