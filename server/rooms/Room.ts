@@ -116,8 +116,26 @@ export class Room {
     return owner !== undefined && owner !== peer;
   }
 
+  /**
+   * Records which peer speaks for these awareness ids, and binds them as document client ids of
+   * its participant too: a provider announces its presence before it writes, and its client id is
+   * public from then on, so binding only at first write would let someone else claim it first.
+   */
   claimAwareness(peer: Peer, ids: readonly number[]): void {
-    for (const id of ids) this.awarenessOwners.set(id, peer);
+    const participant = peer.identity.participantId;
+    for (const id of ids) {
+      this.awarenessOwners.set(id, peer);
+      if (!this.owners.has(id)) {
+        this.owners.set(id, participant);
+        this.pendingOwners.push([id, participant]);
+      }
+    }
+    if (this.pendingOwners.length > 0) this.persist(null, null);
+  }
+
+  /** The participant a Yjs client id is bound to, if any. */
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId);
   }
 
   /** Sends to one peer once everything it might see is durable. */

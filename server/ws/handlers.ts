@@ -86,9 +86,11 @@ const handleAwareness: Handler = (conn, dec) => {
   // Projectors show presence but have none: ignore (a stock provider always announces itself).
   if (conn.identity.role === 'projector') return;
   const { room } = conn;
-  const ids = inspectAwareness(payload, conn.limits.maxAwarenessBytes, conn.awarenessClients, (id) =>
-    room.awarenessClaimedByOther(id, conn),
-  );
+  const me = conn.identity.participantId;
+  const ids = inspectAwareness(payload, conn.limits.maxAwarenessBytes, conn.awarenessClients, (id) => {
+    const owner = room.ownerOf(id);
+    return room.awarenessClaimedByOther(id, conn) || (owner !== undefined && owner !== me);
+  });
   for (const id of ids) conn.awarenessClients.add(id);
   room.claimAwareness(conn, ids);
   awarenessProtocol.applyAwarenessUpdate(room.awareness, payload.slice(), conn);
