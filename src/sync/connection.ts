@@ -8,6 +8,8 @@
  *   4401 / 4404  reconnecting cannot help: stop and show the message.
  *   anything else: the provider reconnects with backoff.
  */
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Vec } from '../geometry/camera';
@@ -54,6 +56,27 @@ const SWEEP_MS = 250;
 
 export function wsBaseUrl(origin: string): string {
   return origin.replace(/^http/, 'ws') + '/ws';
+}
+
+/**
+ * The stock provider re-broadcasts every awareness change it sees, other people's included (and
+ * their removal when they time out). Our server accepts presence only for a connection's own client
+ * ids and closes with 4400 otherwise, so send only ours.
+ */
+function sendOnlyOwnAwareness(provider: WebsocketProvider): void {
+  const awareness = provider.awareness;
+  awareness.off('update', provider._awarenessUpdateHandler);
+  provider._awarenessUpdateHandler = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const own = awareness.clientID;
+    if (![...added, ...updated, ...removed].includes(own)) return;
+    const ws = provider.ws;
+    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MessageType.Awareness);
+    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, [own]));
+    ws.send(encoding.toUint8Array(enc));
+  };
+  awareness.on('update', provider._awarenessUpdateHandler);
 }
 
 export class BoardConnection {
@@ -113,6 +136,7 @@ export class BoardConnection {
       disableBc: true,
       shouldReconnect: (event) => !RESTART_CODES.has(event.code) && !STOP_CODES.has(event.code),
     });
+    sendOnlyOwnAwareness(provider);
     provider.messageHandlers[MessageType.Live] = (_encoder, decoder) => {
       try {
         const { sender, body } = readLiveFromPeer(decoder);
@@ -133,6 +157,8 @@ export class BoardConnection {
       this.patch({ synced, everSynced: (s?.everSynced ?? false) || synced, message });
     });
     provider.on('connection-close', (event) => {
+      // The server's reason is for developers (plain words for people come from describeClose).
+      if (event && event.code !== 1000 && event.code !== 1006) console.info(`sketchroom: connection closed ${event.code} ${event.reason}`);
       if (event && TOLD_CODES.has(event.code)) {
         this.reconnectMessage = describeClose(event.code);
         this.patch({ message: this.reconnectMessage });
