@@ -2,6 +2,7 @@
  * The Sketchroom server in its own process (started through bench/lib/child.ts, pinned to a
  * core, with --expose-gc), answering the bench's requests: start, loaded rooms, memory, CPU.
  */
+import { writeHeapSnapshot } from 'node:v8';
 import { gcMemory, serveRequests } from './lib/child';
 
 interface Running {
@@ -40,6 +41,11 @@ serveRequests(
     rooms: () => roomCount(),
     mem: () => gcMemory(),
     cpu: () => process.cpuUsage(),
+    /** For diagnosing growth: writes a heap snapshot after gc and returns its path. */
+    snapshot: (msg) => {
+      gcMemory();
+      return writeHeapSnapshot(typeof msg.path === 'string' ? msg.path : undefined);
+    },
   },
   async () => {
     await running?.close();

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { pinPrefix } from './machine';
 
 export interface ChildOptions {
@@ -134,13 +135,27 @@ export function emitEvent(event: string, data: Record<string, unknown> = {}): vo
 
 export const benchDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** Heap used + array buffers after a full gc (needs --expose-gc). */
-export function gcMemory(): { heapUsed: number; arrayBuffers: number; external: number; rss: number; total: number } {
+export interface MemoryFigures {
+  heapUsed: number;
+  /** heapUsed without V8's code spaces (JIT code grows for a while as functions get optimised). */
+  heapData: number;
+  arrayBuffers: number;
+  external: number;
+  rss: number;
+  /** heapUsed + arrayBuffers. */
+  total: number;
+}
+
+/** Memory after a full gc (needs --expose-gc). */
+export function gcMemory(): MemoryFigures {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
     gc();
     gc();
   }
   const m = process.memoryUsage();
-  return { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, external: m.external, rss: m.rss, total: m.heapUsed + m.arrayBuffers };
+  const code = getHeapSpaceStatistics()
+    .filter((s) => s.space_name.startsWith('code'))
+    .reduce((a, s) => a + s.space_used_size, 0);
+  return { heapUsed: m.heapUsed, heapData: m.heapUsed - code, arrayBuffers: m.arrayBuffers, external: m.external, rss: m.rss, total: m.heapUsed + m.arrayBuffers };
 }

@@ -49,3 +49,10 @@ export function machineInfo(): Record<string, unknown> {
   const c = cpus();
   return { cpus: c.length, model: c[0]?.model ?? '?', node: process.version, platform: process.platform };
 }
+
+/** Pins this process (all its threads) to one core, or back to all; no-op without taskset. */
+export function pinSelf(core: number | 'all'): void {
+  if (pinPrefix(0).length === 0) return;
+  const list = core === 'all' ? `0-${cpus().length - 1}` : String(core);
+  spawnSync('taskset', ['-a', '-cp', list, String(process.pid)], { stdio: 'ignore' });
+}

@@ -1,7 +1,7 @@
 /** Orchestrator side: start the Sketchroom server or the echo relay in a fresh, pinned process. */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { Child, benchDir } from './child';
+import { Child, benchDir, type MemoryFigures } from './child';
 import { benchTmpDir } from './bigBoard';
 
 export const SERVER_CORE = 0;
@@ -13,7 +13,7 @@ export interface ServerHandle {
   port: number;
   dataDir: string | null;
   rooms(): Promise<number>;
-  mem(): Promise<{ heapUsed: number; arrayBuffers: number; total: number; rss: number }>;
+  mem(): Promise<MemoryFigures>;
   cpu(): Promise<{ user: number; system: number }>;
   stop(): Promise<void>;
 }
