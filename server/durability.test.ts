@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board } from '../src/model/board';
-import { connect, createBoard, joinBoard, synced, tempDir, waitFor } from './testing/helpers';
+import { connect, createBoard, joinBoard, raw, synced, tempDir, waitFor } from './testing/helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -77,5 +77,33 @@ describe('durability', () => {
     reader.close();
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
+  });
+
+  it('SIGTERM: closes sockets with 1012, keeps what was committed, exits within 5 s', async () => {
+    const dataDir = tempDir();
+    const first = await spawnServer(dataDir);
+    children.push(first.child);
+    const board = await createBoard(first.url);
+    const a = connect(first.url, board.id, board.facilitatorKey);
+    await synced(a);
+    const id = new Board(a.doc, board.participantId).addStroke({ tool: 'pen', color: '#112233', width: 3, points: [1, 1, 0.5] });
+    const watcher = raw(first.url, board.id, board.facilitatorKey);
+    await watcher.opened;
+    await waitFor(() => watcher.messages.length >= 1, 'watcher handshake');
+    a.close();
+    const started = Date.now();
+    first.child.kill('SIGTERM');
+    expect((await watcher.closed).code).toBe(1012);
+    const code = await new Promise((r) => first.child.once('exit', (c) => r(c)));
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    const second = await spawnServer(dataDir);
+    children.push(second.child);
+    const reader = connect(second.url, board.id, board.facilitatorKey, new Y.Doc());
+    await synced(reader);
+    expect(reader.doc.getMap('items').has(id)).toBe(true);
+    reader.close();
+    second.child.kill('SIGKILL');
   });
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, resolveConfig } from './config';
+
+describe('config', () => {
+  it('has the contract defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8080);
+    expect(c.host).toBeNull();
+    expect(c.roomIdleMs).toBe(30_000);
+    expect(c.dataDir.endsWith('data')).toBe(true);
+    expect(c.staticDir.endsWith('dist')).toBe(true);
+    expect(c.limits.maxBodyBytes).toBe(64 * 1024);
+    expect(c.limits.maxFrameBytes).toBe(1024 * 1024);
+  });
+
+  it('reads and validates the environment with the variable name in the error', () => {
+    expect(loadConfig({ PORT: '0', HOST: '127.0.0.1', ROOM_IDLE_MS: '50' })).toMatchObject({ port: 0, host: '127.0.0.1', roomIdleMs: 50 });
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ROOM_IDLE_MS: '-1' })).toThrow(/ROOM_IDLE_MS/);
+    expect(() => loadConfig({ DATA_DIR: '  ' })).toThrow(/DATA_DIR/);
+    expect(() => loadConfig({ GROUP_COMMIT_MS: '1.5' })).toThrow(/GROUP_COMMIT_MS/);
+  });
+
+  it('applies programmatic overrides, limits included', () => {
+    const c = resolveConfig({ port: 0, limits: { compactAfterRows: 3 } }, {});
+    expect(c.port).toBe(0);
+    expect(c.limits.compactAfterRows).toBe(3);
+    expect(c.limits.maxBodyBytes).toBe(64 * 1024);
+    expect(() => resolveConfig({ port: -1 }, {})).toThrow(ConfigError);
+  });
+});
