@@ -4,7 +4,7 @@ import { isBoardId } from '../protocol/ids';
 import { JoinCard } from '../ui/JoinCard';
 import { MessagePage } from '../ui/MessagePage';
 import { api } from './api';
-import { loadIdentity, saveIdentity, type Identity } from './identity';
+import { forgetIdentity, loadIdentity, saveIdentity, type Identity } from './identity';
 
 // The board (Konva, Yjs) loads as its own chunk: the home page and the join card stay light.
 const BoardView = lazy(() => import('./BoardView').then((m) => ({ default: m.BoardView })));
@@ -35,7 +35,19 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (identity) {
     return (
       <Suspense fallback={<div className="board-page board-canvas" />}>
-        <BoardView boardId={boardId} identity={identity} fallbackTitle={lookup.state === 'found' ? lookup.title : ''} />
+        <BoardView
+          boardId={boardId}
+          identity={identity}
+          fallbackTitle={lookup.state === 'found' ? lookup.title : ''}
+          onRejoin={
+            lookup.state === 'found'
+              ? () => {
+                  forgetIdentity(boardId);
+                  setIdentity(null);
+                }
+              : undefined
+          }
+        />
       </Suspense>
     );
   }

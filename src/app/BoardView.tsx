@@ -33,8 +33,19 @@ function connectionLabel(state: ConnectionState | null, online: boolean): Connec
   return state.everSynced ? 'reconnecting' : 'connecting';
 }
 
-export function BoardView({ boardId, identity, fallbackTitle }: { boardId: string; identity: Identity; fallbackTitle: string }) {
-  const { editor, live, peers, connection, state, tool } = useBoardSession(boardId, identity);
+interface Props {
+  boardId: string;
+  identity: Identity;
+  fallbackTitle: string;
+  /** Forget this identity and show the join card (after the server refused the token). */
+  onRejoin?: () => void;
+}
+
+export function BoardView({ boardId, identity, fallbackTitle, onRejoin }: Props) {
+  const session = useBoardSession(boardId, identity);
+  const { editor, live, peers, connection, state } = session;
+  // A refused token will never sync again: offering the pen would only lose ink.
+  const tool = state?.stopped ? null : session.tool;
   const online = useOnline();
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
   const board = state?.board ?? null;
@@ -73,7 +84,12 @@ export function BoardView({ boardId, identity, fallbackTitle }: { boardId: strin
       />
       {tool && <Toolbar editor={editor} />}
       {message && (
-        <Notice text={message} tone={state?.stopped ? 'error' : 'info'} onDismiss={state?.stopped ? undefined : () => connection?.dismissMessage()} />
+        <Notice
+          text={message}
+          tone={state?.stopped ? 'error' : 'info'}
+          onDismiss={state?.stopped ? undefined : () => connection?.dismissMessage()}
+          action={state?.stopped && onRejoin ? { label: 'Join again', run: onRejoin } : undefined}
+        />
       )}
     </div>
   );
