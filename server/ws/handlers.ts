@@ -87,13 +87,14 @@ const handleAwareness: Handler = (conn, dec) => {
   if (conn.identity.role === 'projector') return;
   const { room } = conn;
   const me = conn.identity.participantId;
-  const ids = inspectAwareness(payload, conn.limits.maxAwarenessBytes, conn.awarenessClients, (id) => {
+  const { ids, update } = inspectAwareness(payload, conn.limits.maxAwarenessBytes, conn.awarenessClients, (id) => {
     const owner = room.ownerOf(id);
     return room.awarenessClaimedByOther(id, conn) || (owner !== undefined && owner !== me);
   });
+  if (!update) return;
   for (const id of ids) conn.awarenessClients.add(id);
   room.claimAwareness(conn, ids);
-  awarenessProtocol.applyAwarenessUpdate(room.awareness, payload.slice(), conn);
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
 };
 
 const handleQueryAwareness: Handler = (conn, dec) => {

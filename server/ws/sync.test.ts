@@ -77,4 +77,41 @@ describe('sync over y-websocket', () => {
     expect(plain.messages.slice(before).some((m) => m[0] === 100)).toBe(false);
     for (const c of [sender, live, plain]) c.ws.close();
   });
+
+  it('stock providers share presence; echoes are tolerated; nobody can rewrite another presence', async () => {
+    const board = await createBoard(server.url);
+    const p = await joinBoard(server.url, board.id, 'Cy');
+    const a = connect(server.url, board.id, board.facilitatorKey);
+    const b = connect(server.url, board.id, p.token);
+    clients.push(a, b);
+    let closes = 0;
+    for (const c of [a, b]) c.provider.on('connection-close', () => closes++);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField('user', { id: board.participantId, name: 'Facilitator' });
+    b.provider.awareness.setLocalStateField('user', { id: p.participantId, name: 'Cy' });
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user !== undefined, 'a sees b');
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user !== undefined, 'b sees a');
+    b.provider.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.cursor !== undefined, 'cursor relayed');
+    expect(closes).toBe(0);
+
+    // A raw client claims a's client id: the entry is dropped, a's presence stays.
+    const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness');
+    const fake = new Awareness(new Y.Doc());
+    fake.clientID = a.doc.clientID;
+    // A high clock, so only the server's ownership check can stop it.
+    for (let i = 0; i < 50; i++) fake.setLocalState({ user: { name: 'Mallory' }, i });
+    const spoof = raw(server.url, board.id, p.token);
+    await spoof.opened;
+    const upd = encodeAwarenessUpdate(fake, [a.doc.clientID]);
+    const enc = await import('lib0/encoding');
+    const e = enc.createEncoder();
+    enc.writeVarUint(e, 1);
+    enc.writeVarUint8Array(e, upd);
+    spoof.send(enc.toUint8Array(e));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user).toMatchObject({ name: 'Facilitator' });
+    fake.destroy();
+    spoof.ws.close();
+  });
 });
