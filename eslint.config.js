@@ -15,7 +15,7 @@ const SYNC_LIBS = ['y-websocket', 'y-indexeddb'];
 const NODE = ['node:*', 'fs', 'path', 'http', 'ws', 'better-sqlite3'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

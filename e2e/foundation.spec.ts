@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { INK_COLOURS } from '../src/editor/palette';
 import { drawPath, expectInkAt, items, joinBoard, newPage, pixelAt, startWorkshop, wave, colourDistance } from './helpers';
 
 test('a facilitator starts a workshop and draws with the pen', async ({ page }) => {
@@ -24,9 +25,9 @@ test('two browsers see each other’s strokes live, while they are drawn, and af
   await alice.getByRole('button', { name: 'Thick' }).click();
   const path = wave(250, 250);
   await drawPath(alice, path, false);
-  const blue = await alice.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink-blue').trim());
+  const blue = INK_COLOURS.find((c) => c.name === 'Blue')!.value;
   expect(await items(bob)).toHaveLength(0); // not committed yet …
-  await expectInkAt(bob, path[6]![0], path[6]![1], blue || '#1f6feb', 60); // … but already visible
+  await expectInkAt(bob, path[6]![0], path[6]![1], blue, 60); // … but already visible
   await alice.mouse.up();
 
   // Committed: both models hold it, Bob's canvas shows it.
