@@ -4,12 +4,12 @@
  * benchmarks; running this file starts the server and prints where to reach it.
  */
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { AuthService } from './auth/AuthService';
 import { BoardService } from './boards/BoardService';
 import { ConfigError, resolveConfig, type Config, type ConfigOverrides } from './config';
 import { createHttpServer } from './http/server';
+import { lanOrigins } from './net/lan';
 import { openSqliteStorage } from './persistence/sqlite';
 import { RoomManager } from './rooms/RoomManager';
 import { attachWebSockets } from './ws/upgrade';
@@ -77,14 +77,6 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   };
 }
 
-function lanAddresses(): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
-  }
-  return out;
-}
-
 async function main(): Promise<void> {
   let running: RunningServer;
   try {
@@ -96,9 +88,7 @@ async function main(): Promise<void> {
   const { port } = running;
   console.log('Sketchroom is running:');
   console.log(`  Local:   http://localhost:${port}/`);
-  if (!running.config.host || running.config.host === '0.0.0.0' || running.config.host === '::') {
-    for (const ip of lanAddresses()) console.log(`  Network: http://${ip}:${port}/`);
-  }
+  for (const origin of lanOrigins(running.config.host, port)) console.log(`  Network: ${origin}/`);
   const shutdown = (signal: string): void => {
     console.log(`Sketchroom: ${signal}, shutting down`);
     // Exit within 5 s whatever happens.
