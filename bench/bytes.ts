@@ -51,7 +51,7 @@ function oursSizes(strokes: BenchStroke[]): { sizes: number[]; maxErr: number; m
     const id = board.addStroke(s);
     sizes.push(last);
     const item = board.getItem(id);
-    if (!item) throw new Error('stroke did not validate');
+    if (item?.kind !== 'stroke') throw new Error('stroke did not validate');
     const dec = decodePoints(item.points);
     if (dec.length !== s.points.length) throw new Error('point count changed');
     for (let i = 0; i < dec.length; i += 3) {

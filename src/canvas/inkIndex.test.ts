@@ -38,7 +38,7 @@ class FakeBoard {
 }
 
 const stroke = (id: string, index: string, x: number, y: number): StrokeItem => ({
-  id, kind: 'stroke', author: 'me', index, x, y, tool: 'pen', color: '#1f2328', width: 4,
+  id, kind: 'stroke', author: 'me', index, x, y, rotation: 0, scaleX: 1, scaleY: 1, tool: 'pen', color: '#1f2328', width: 4,
   points: encodePoints([0, 0, 0.5, 50, 10, 0.5]),
 });
 const everywhere = { minX: -1e6, minY: -1e6, maxX: 1e6, maxY: 1e6 };

@@ -5,12 +5,12 @@
  */
 import { boundsOfPoints, boxesIntersect, type Box } from '../geometry/box';
 import { compareIndex, type Board, type ItemsChange } from '../model/board';
-import type { Item } from '../model/schema';
+import type { StrokeItem } from '../model/schema';
 import { decodePoints } from '../model/strokeCodec';
 import { strokePath } from './strokeOutline';
 
 export interface InkEntry {
-  item: Item;
+  item: StrokeItem;
   box: Box;
   path: Path2D | null;
 }
@@ -23,7 +23,7 @@ export class InkIndex {
   private listeners = new Set<(dirty: Box[]) => void>();
 
   constructor(board: Board) {
-    for (const item of board.allItems()) this.put(item);
+    for (const item of board.allItems()) if (item.kind === 'stroke') this.put(item);
     this.ordered = [...this.entries.values()];
     this.off = board.subscribe((change) => this.apply(board, change));
   }
@@ -73,7 +73,7 @@ export class InkIndex {
     }
     for (const id of change.upserted) {
       const item = board.getItem(id);
-      if (!item) continue;
+      if (item?.kind !== 'stroke') continue;
       const old = this.entries.get(id);
       // Unchanged geometry and style: keep the cached outline.
       if (old && old.item.points === item.points && old.item.x === item.x && old.item.y === item.y && old.item.width === item.width) {
@@ -95,7 +95,7 @@ export class InkIndex {
     for (const listener of [...this.listeners]) listener(dirty);
   }
 
-  private put(item: Item): InkEntry | null {
+  private put(item: StrokeItem): InkEntry | null {
     let points: Float64Array;
     try {
       points = decodePoints(item.points);

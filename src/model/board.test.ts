@@ -17,6 +17,7 @@ describe('Board', () => {
     const id = board.addStroke({ tool: 'pen', color: '#1f6feb', width: 4, points: line(100.26, 50.5) });
     const item = board.getItem(id)!;
     expect(item).toMatchObject({ kind: 'stroke', author: 'alice12345', x: 100, y: 51, color: '#1f6feb', width: 4 });
+    if (item.kind !== 'stroke') throw new Error('not a stroke');
     const pts = decodePoints(item.points);
     expect(pts[0]! + item.x).toBeCloseTo(100.26, 1);
     expect(pts[1]! + item.y).toBeCloseTo(50.5, 1);

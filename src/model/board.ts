@@ -2,13 +2,19 @@
  * The typed API over one board's Y.Doc: reads (a cached, validated snapshot of the items) and
  * named commands. No React, no Konva, no DOM.
  */
-import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { randomId } from '../lib/ids';
+import { BoardHistory } from './history';
+import { writeNewItem, writePatch, type NewItem } from './itemWriters';
 import { Origin } from './origins';
 import { readItem } from './readItem';
-import { LIMITS, SCHEMA_VERSION, type BoardMeta, type Item, type StrokeItem } from './schema';
+import { LIMITS, SCHEMA_VERSION, type BoardMeta, type Item, type ItemPatch, type StrokeItem } from './schema';
 import { encodePoints, type FlatPoints } from './strokeCodec';
+import { diffText } from './textDiff';
+import { indexAbove, reorder, type ZMove } from './zOrder';
+
+export type { NewItem } from './itemWriters';
+export type { ZMove } from './zOrder';
 
 export interface ItemsChange {
   /** Ids added or changed (present and valid in the snapshot). */
@@ -39,6 +45,8 @@ export class Board {
   readonly doc: Y.Doc;
   readonly items: Y.Map<Y.Map<unknown>>;
   readonly meta: Y.Map<unknown>;
+  /** This person's undo/redo; gestures open and close steps on it. */
+  readonly history: BoardHistory;
   private readonly snapshot = new Map<string, Item>();
   private readonly listeners = new Set<(change: ItemsChange) => void>();
   private topIndex: string | null = null;
@@ -47,6 +55,7 @@ export class Board {
     this.doc = doc;
     this.items = doc.getMap('items');
     this.meta = doc.getMap('meta');
+    this.history = new BoardHistory(doc);
     this.items.forEach((value, id) => this.refresh(id, value));
     this.items.observeDeep(this.onDeepChange);
   }
@@ -54,6 +63,7 @@ export class Board {
   destroy(): void {
     this.items.unobserveDeep(this.onDeepChange);
     this.listeners.clear();
+    this.history.destroy();
   }
 
   getMeta(): BoardMeta {
@@ -92,7 +102,6 @@ export class Board {
     const count = Math.floor(input.points.length / 3);
     if (count === 0) throw new Error('a stroke needs at least one point');
     if (count > LIMITS.strokePoints) throw new Error('stroke has too many points');
-    const width = Math.min(LIMITS.strokeWidth.max, Math.max(LIMITS.strokeWidth.min, input.width));
     // Points are stored relative to an integer origin near the first point: moving a stroke then
     // changes only x and y, and integers cost Yjs 1-3 bytes where a float costs 9.
     const ox = Math.round(input.points[0] ?? 0);
@@ -103,28 +112,99 @@ export class Board {
       relative[i * 3 + 1] = (input.points[i * 3 + 1] ?? 0) - oy;
       relative[i * 3 + 2] = input.points[i * 3 + 2] ?? 0.5;
     }
-    const id = input.id ?? randomId();
-    const index = generateKeyBetween(this.topIndex, null);
-    this.doc.transact(() => {
-      const map = new Y.Map<unknown>();
-      map.set('kind', 'stroke');
-      map.set('author', this.author);
-      map.set('index', index);
-      map.set('x', ox);
-      map.set('y', oy);
-      map.set('tool', input.tool);
-      map.set('color', input.color);
-      map.set('width', width);
-      map.set('points', encodePoints(relative));
-      this.items.set(id, map);
-    }, Origin.LocalUser);
+    return this.addItem(
+      { kind: 'stroke', tool: input.tool, color: input.color, width: input.width, x: ox, y: oy, rotation: 0, scaleX: 1, scaleY: 1, points: encodePoints(relative) },
+      input.id,
+    );
+  }
+
+  /** Adds any item on top of the others, made by this person. Returns its id. */
+  addItem(item: NewItem, id: string = randomId()): string {
+    this.addItems([{ ...item, id }]);
     return id;
   }
 
+  /** Adds several items in one step (paste, duplicate), keeping their relative order. */
+  addItems(items: ReadonlyArray<NewItem & { id?: string }>): string[] {
+    const ids: string[] = [];
+    this.change(() => {
+      for (const item of items) {
+        const id = item.id ?? randomId();
+        const map = new Y.Map<unknown>();
+        this.items.set(id, map);
+        const index = indexAbove(this.topIndex);
+        this.topIndex = index;
+        const { id: _drop, ...fields } = item;
+        writeNewItem(map, { ...(fields as NewItem), author: this.author, index });
+        ids.push(id);
+      }
+    });
+    return ids;
+  }
+
+  /** Changes fields of items; each id gets its own patch (or the same one). */
+  updateItems(patches: ReadonlyMap<string, ItemPatch> | { ids: Iterable<string>; patch: ItemPatch }): void {
+    const entries: Array<[string, ItemPatch]> =
+      patches instanceof Map ? [...patches] : [...(patches as { ids: Iterable<string> }).ids].map((id) => [id, (patches as { patch: ItemPatch }).patch]);
+    this.change(() => {
+      for (const [id, patch] of entries) {
+        const map = this.items.get(id);
+        const item = this.snapshot.get(id);
+        if (map && item) writePatch(map, item, patch);
+      }
+    });
+  }
+
+  moveItems(ids: Iterable<string>, dx: number, dy: number): void {
+    const patches = new Map<string, ItemPatch>();
+    for (const id of ids) {
+      const item = this.snapshot.get(id);
+      if (item) patches.set(id, { x: item.x + dx, y: item.y + dy });
+    }
+    this.updateItems(patches);
+  }
+
+  /** Replaces the text of a text item or sticky with a minimal edit (merges with others' typing). */
+  setText(id: string, value: string): void {
+    const text = this.items.get(id)?.get('text');
+    if (!(text instanceof Y.Text)) return;
+    const edit = diffText(text.toString(), value.slice(0, LIMITS.textLength));
+    if (!edit) return;
+    this.change(() => {
+      if (edit.remove > 0) text.delete(edit.index, edit.remove);
+      if (edit.insert) text.insert(edit.index, edit.insert);
+    });
+  }
+
+  reorderItems(ids: Iterable<string>, move: ZMove): void {
+    const indexes = reorder(this.allItems(), new Set(ids), move);
+    if (indexes.size === 0) return;
+    this.updateItems(new Map([...indexes].map(([id, index]) => [id, { index }])));
+  }
+
+  /** Copies items (offset by dx, dy) as this person's own; returns the new ids. */
+  duplicateItems(source: readonly Item[], dx: number, dy: number): string[] {
+    return this.addItems(source.map((item) => withoutIdentity({ ...item, x: item.x + dx, y: item.y + dy })));
+  }
+
+  /** Undoes this person's last step; false when there is none. */
+  undo(): boolean {
+    return this.history.undo();
+  }
+
+  redo(): boolean {
+    return this.history.redo();
+  }
+
   deleteItems(ids: Iterable<string>): void {
-    this.doc.transact(() => {
+    this.change(() => {
       for (const id of ids) this.items.delete(id);
-    }, Origin.LocalUser);
+    });
+  }
+
+  /** One local transaction, undoable as (part of) one step. */
+  private change(fn: () => void): void {
+    this.history.step(() => this.doc.transact(fn, Origin.LocalUser));
   }
 
   private refresh(id: string, value: unknown): boolean {
@@ -155,9 +235,15 @@ export class Board {
       if (this.refresh(id, this.items.get(id))) upserted.add(id);
       else removed.add(id);
     }
-    const change: ItemsChange = { upserted, removed, local: txn.origin === Origin.LocalUser };
+    const change: ItemsChange = { upserted, removed, local: txn.origin === Origin.LocalUser || txn.origin === this.history.origin };
     for (const listener of this.listeners) listener(change);
   };
+}
+
+/** An item's fields without who made it and where it sits in the stack: for copies. */
+export function withoutIdentity(item: Item): NewItem {
+  const { id: _id, author: _author, index: _index, ...rest } = item;
+  return rest as NewItem;
 }
 
 const reported = new Set<string>();

@@ -4,41 +4,101 @@
  */
 import * as Y from 'yjs';
 import { isItemId } from '../protocol/ids';
-import { LIMITS, STROKE_TOOLS, type Item, type StrokeItem, type StrokeTool } from './schema';
+import {
+  FILLS, LIMITS, SHAPES, STROKE_TOOLS, TEXT_SIZES,
+  type Fill, type Item, type ItemBase, type ShapeType, type StrokeTool, type TextSize,
+} from './schema';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-function isFiniteCoord(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= LIMITS.coordinate;
-}
 
 export function isColor(v: unknown): v is string {
   return typeof v === 'string' && COLOR.test(v);
 }
 
-function readStroke(id: string, map: Y.Map<unknown>): StrokeItem | null {
+function isCoord(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= LIMITS.coordinate;
+}
+
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => list.includes(v as T);
+
+function isWidth(v: unknown): v is number {
+  return typeof v === 'number' && v >= LIMITS.strokeWidth.min && v <= LIMITS.strokeWidth.max;
+}
+
+function isScale(v: unknown): v is number {
+  return typeof v === 'number' && Math.abs(v) >= LIMITS.scale.min && Math.abs(v) <= LIMITS.scale.max;
+}
+
+/** An optional number field: absent means `fallback`. */
+function optional(map: Y.Map<unknown>, key: string, fallback: number, ok: (v: unknown) => boolean): number | null {
+  const v = map.get(key);
+  if (v === undefined) return fallback;
+  return ok(v) ? (v as number) : null;
+}
+
+function readText(map: Y.Map<unknown>): string | null {
+  const t = map.get('text');
+  if (!(t instanceof Y.Text)) return null;
+  const s = t.toString();
+  return s.length <= LIMITS.textLength ? s : s.slice(0, LIMITS.textLength);
+}
+
+function readBase(id: string, map: Y.Map<unknown>): Omit<ItemBase, 'kind'> | null {
   const author = map.get('author');
   const index = map.get('index');
   const x = map.get('x');
   const y = map.get('y');
-  const tool = map.get('tool');
+  const rotation = optional(map, 'rotation', 0, (v) => typeof v === 'number' && Number.isFinite(v));
+  if (typeof author !== 'string' || typeof index !== 'string' || !isCoord(x) || !isCoord(y) || rotation === null) return null;
+  return { id, author, index, x, y, rotation };
+}
+
+function read(id: string, map: Y.Map<unknown>): Item | null {
+  const base = readBase(id, map);
+  if (!base) return null;
   const color = map.get('color');
-  const width = map.get('width');
-  const points = map.get('points');
-  if (typeof author !== 'string' || typeof index !== 'string' || !isFiniteCoord(x) || !isFiniteCoord(y)) return null;
-  if (!STROKE_TOOLS.includes(tool as StrokeTool) || !isColor(color)) return null;
-  if (typeof width !== 'number' || !(width >= LIMITS.strokeWidth.min && width <= LIMITS.strokeWidth.max)) return null;
-  if (!(points instanceof Uint8Array)) return null;
-  return { id, kind: 'stroke', author, index, x, y, tool: tool as StrokeTool, color, width, points };
+  if (!isColor(color)) return null;
+  switch (map.get('kind')) {
+    case 'stroke': {
+      const tool = map.get('tool');
+      const width = map.get('width');
+      const points = map.get('points');
+      const scaleX = optional(map, 'scaleX', 1, isScale);
+      const scaleY = optional(map, 'scaleY', 1, isScale);
+      if (!oneOf<StrokeTool>(STROKE_TOOLS, tool) || !isWidth(width) || !(points instanceof Uint8Array)) return null;
+      if (scaleX === null || scaleY === null) return null;
+      return { ...base, kind: 'stroke', tool, color, width, scaleX, scaleY, points };
+    }
+    case 'shape': {
+      const shape = map.get('shape');
+      const w = map.get('w');
+      const h = map.get('h');
+      const width = map.get('width');
+      const fill = map.get('fill');
+      if (!oneOf<ShapeType>(SHAPES, shape) || !isCoord(w) || !isCoord(h) || !isWidth(width) || !oneOf<Fill>(FILLS, fill)) return null;
+      return { ...base, kind: 'shape', shape, w, h, color, width, fill };
+    }
+    case 'text': {
+      const text = readText(map);
+      const size = map.get('size');
+      const w = optional(map, 'w', 0, (v) => isCoord(v) && (v as number) >= 0);
+      if (text === null || !oneOf<TextSize>(TEXT_SIZES, size) || w === null) return null;
+      return { ...base, kind: 'text', text, size, color, w };
+    }
+    case 'sticky': {
+      const text = readText(map);
+      const w = map.get('w');
+      const h = map.get('h');
+      if (text === null || !isCoord(w) || !isCoord(h) || w <= 0 || h <= 0) return null;
+      return { ...base, kind: 'sticky', text, w, h, color };
+    }
+    default:
+      return null;
+  }
 }
 
 /** Reads one item map; null if it is not a valid item of a known kind. */
 export function readItem(id: string, value: unknown): Item | null {
   if (!isItemId(id) || !(value instanceof Y.Map)) return null;
-  switch (value.get('kind')) {
-    case 'stroke':
-      return readStroke(id, value);
-    default:
-      return null;
-  }
+  return read(id, value);
 }

@@ -1,10 +1,10 @@
 /**
- * The board document's data types, defined once. Everything else (reads, commands, validation,
+ * The board document's data types, defined once. Everything else (reads, writers, validation,
  * docs/board-model.md) derives from these.
  *
  * Y.Doc top level:
  *   meta        Y.Map  schema version, title, prompt, createdAt (written by the server at creation)
- *   session     Y.Map  facilitator state (lock, timer, phase, spotlight) — later issues
+ *   session     Y.Map  facilitator state (lock, timer, phase, spotlight, settings)
  *   frames      Y.Map  id -> Y.Map (easels) — later issues
  *   items       Y.Map  id -> Y.Map (one nested map per item, so concurrent field edits merge)
  *   annotations Y.Map  id -> Y.Map — later issues
@@ -17,7 +17,18 @@ export type RootName = (typeof ROOT_NAMES)[number];
 export const STROKE_TOOLS = ['pen', 'highlighter'] as const;
 export type StrokeTool = (typeof STROKE_TOOLS)[number];
 
-/** Fields every item has. Units: board pixels (1 = one CSS pixel at 100 % zoom). */
+export const SHAPES = ['rect', 'ellipse', 'line', 'arrow'] as const;
+export type ShapeType = (typeof SHAPES)[number];
+
+export const FILLS = ['none', 'semi', 'solid'] as const;
+export type Fill = (typeof FILLS)[number];
+
+export const TEXT_SIZES = ['s', 'm', 'l'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+/** Font size in board px for each text size. */
+export const TEXT_FONT_PX: Record<TextSize, number> = { s: 20, m: 32, l: 56 };
+
+/** Fields every item has. Units: board pixels (1 = one CSS pixel at 100 % zoom), y down. */
 export interface ItemBase {
   id: string;
   kind: string;
@@ -28,6 +39,8 @@ export interface ItemBase {
   /** Origin of the item on the board; an item's own geometry is relative to it. */
   x: number;
   y: number;
+  /** Rotation around the origin, degrees clockwise. Stored only when not 0. */
+  rotation: number;
 }
 
 export interface StrokeItem extends ItemBase {
@@ -37,18 +50,68 @@ export interface StrokeItem extends ItemBase {
   color: string;
   /** Nominal stroke diameter in board px. */
   width: number;
+  /** Scale applied to the points (resizing never re-encodes them). Stored only when not 1. */
+  scaleX: number;
+  scaleY: number;
   /**
    * Points relative to (x, y): one immutable buffer made by `encodePoints` (quantised to 0.1 px,
-   * predicted and varint-coded). Never a Y.Array of numbers: see PERF-NOTES.
+   * predicted and Rice-coded). Never a Y.Array of numbers: see PERF-NOTES.
    */
   points: Uint8Array;
 }
 
-export type Item = StrokeItem;
-export type ItemKind = Item['kind'];
+/**
+ * Rectangles and ellipses fill the box (x, y, w, h) (w, h >= 0); lines and arrows go from (x, y)
+ * to (x + w, y + h), so w and h may be negative.
+ */
+export interface ShapeItem extends ItemBase {
+  kind: 'shape';
+  shape: ShapeType;
+  w: number;
+  h: number;
+  color: string;
+  width: number;
+  fill: Fill;
+}
 
-/** The keys of an item's Y.Map, per kind, as they are stored. */
-export type ItemFields<T extends Item> = Omit<T, 'id'>;
+/** Text is a Y.Text in the document (people typing in one text merge character by character). */
+export interface TextItem extends ItemBase {
+  kind: 'text';
+  text: string;
+  size: TextSize;
+  color: string;
+  /** Wrap width in board px; 0 = as wide as the longest line. */
+  w: number;
+}
+
+export interface StickyItem extends ItemBase {
+  kind: 'sticky';
+  text: string;
+  w: number;
+  h: number;
+  /** Paper colour, `#rrggbb`. */
+  color: string;
+}
+
+export type Item = StrokeItem | ShapeItem | TextItem | StickyItem;
+export type ItemKind = Item['kind'];
+export type ItemOfKind<K extends ItemKind> = Extract<Item, { kind: K }>;
+
+/** Fields a person may change after creation (everything but id, kind, author, points). */
+export type ItemPatch = Partial<{
+  x: number;
+  y: number;
+  rotation: number;
+  color: string;
+  width: number;
+  fill: Fill;
+  size: TextSize;
+  w: number;
+  h: number;
+  scaleX: number;
+  scaleY: number;
+  index: string;
+}>;
 
 export interface BoardMeta {
   schema: number;
@@ -63,6 +126,8 @@ export const LIMITS = {
   /** Points in one stroke; a longer gesture is split into several strokes by the pen tool. */
   strokePoints: 5000,
   strokeWidth: { min: 1, max: 64 },
-  /** |coordinate| on the board. */
+  /** |coordinate| and |size| on the board. */
   coordinate: 1_000_000,
+  textLength: 10_000,
+  scale: { min: 0.01, max: 100 },
 } as const;
