@@ -23,7 +23,13 @@ const COUNT = 240;
 
 interface RunFigures extends RelayLoadResult {
   serverCpuPerDeliveredUs: number;
+  serverUserUs: number;
+  serverSystemUs: number;
 }
+
+/** A run whose load generator missed its 60 Hz schedule this badly was starved by other load. */
+const STARVED_SEND_LAG_MS = 25;
+const MAX_RERUNS = 1;
 
 async function drive(server: ServerHandle, config: RelayLoadConfig): Promise<RunFigures> {
   const load = new Child(join(benchDir, 'relayLoad.ts'), { core: LOADGEN_CORE });
@@ -35,8 +41,9 @@ async function drive(server: ServerHandle, config: RelayLoadConfig): Promise<Run
   try {
     const result = await load.request<RelayLoadResult>('run', { config }, 90_000);
     const [a, b] = await Promise.all([cpu.start, cpu.end]);
-    const cpuUs = a && b ? b.user + b.system - (a.user + a.system) : NaN;
-    return { ...result, serverCpuPerDeliveredUs: cpuUs / Math.max(1, result.samples) };
+    const user = a && b ? b.user - a.user : NaN;
+    const system = a && b ? b.system - a.system : NaN;
+    return { ...result, serverCpuPerDeliveredUs: (user + system) / Math.max(1, result.samples), serverUserUs: user, serverSystemUs: system };
   } finally {
     await load.stop();
   }
@@ -62,9 +69,9 @@ async function echoRun(seed: number): Promise<RunFigures> {
   }
 }
 
-async function serverRun(seed: number): Promise<RunFigures> {
+async function serverRun(seed: number, overrides: Record<string, unknown> = {}): Promise<RunFigures> {
   const dataDir = freshDataDir('relay');
-  const server = await startSketchroom(dataDir);
+  const server = await startSketchroom(dataDir, overrides);
   try {
     const board = await createBoard(server.url, 'Relay bench');
     const readers = [];
@@ -94,7 +101,7 @@ export async function runRelay(): Promise<BenchOutput> {
   const lines: string[] = [];
   const extra: Record<string, unknown> = {};
 
-  const sqlite = await runJsonProcess<{ raw: { p50: number; p99: number }; store?: { p50: number; p99: number; groupCommitMs: number }; storeError?: string }>(
+  const sqlite = await runJsonProcess<{ raw: { p50: number; p99: number; cpuUs: number }; store?: { p50: number; p99: number; groupCommitMs: number }; storeError?: string }>(
     join(benchDir, 'sqliteChild.ts'),
     [],
     { core: 0 },
@@ -104,30 +111,47 @@ export async function runRelay(): Promise<BenchOutput> {
   const hasServer = serverAvailable();
   const echo: RunFigures[] = [];
   const cand: RunFigures[] = [];
-  for (let i = 0; i < PAIRS; i++) {
+  const discarded: Array<{ echo: RunFigures; server?: RunFigures }> = [];
+  let reruns = 0;
+  for (let i = 0; echo.length < PAIRS; i++) {
     const seed = 300 + i;
     if (!hasServer) {
       echo.push(await echoRun(seed));
       continue;
     }
+    let e: RunFigures, c: RunFigures;
     if (i % 2 === 0) {
-      echo.push(await echoRun(seed));
-      cand.push(await serverRun(seed));
+      e = await echoRun(seed);
+      c = await serverRun(seed);
     } else {
-      cand.push(await serverRun(seed));
-      echo.push(await echoRun(seed));
+      c = await serverRun(seed);
+      e = await echoRun(seed);
     }
+    const starved = Math.max(e.sendLagP99, c.sendLagP99) > STARVED_SEND_LAG_MS;
+    if (starved && reruns < MAX_RERUNS) {
+      reruns++;
+      discarded.push({ echo: e, server: c });
+      continue;
+    }
+    echo.push(e);
+    cand.push(c);
   }
   extra.echo = echo;
   extra.server = cand;
+  extra.discarded = discarded;
   const med = (xs: RunFigures[], f: (r: RunFigures) => number): number => median(xs.map(f));
   const paired = (f: (r: RunFigures) => number): number => median(cand.map((c, i) => f(c) / f(echo[i]!)));
 
   lines.push(`${READERS} readers + 1 writer, ${HZ} Hz, ${COUNT} measured strokes per run after ${WARMUP} warm-up; ABAB x${PAIRS}, fresh processes; server core 0, load generator core 1`);
+  if (discarded.length) {
+    lines.push(`  ${discarded.length} pair(s) rerun: the load generator fell > ${STARVED_SEND_LAG_MS} ms behind its schedule (p99), i.e. other load on the machine (their figures are in the JSON)`);
+  }
+  const starvedKept = [...echo, ...cand].filter((r) => r.sendLagP99 > STARVED_SEND_LAG_MS).length;
+  if (starvedKept) lines.push(`  ${starvedKept} kept run(s) still had the load generator > ${STARVED_SEND_LAG_MS} ms behind schedule: treat p99 as noisy`);
   for (const [label, runs] of [['echo relay', echo], ['sketchroom', cand]] as const) {
     for (const r of runs) {
       lines.push(
-        `  ${label.padEnd(10)} p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)} max ${ms(r.max)} ms; delivered ${r.samples}/${r.expected}; server CPU ${r.serverCpuPerDeliveredUs.toFixed(1)} us/delivered; send lag p99 ${ms(r.sendLagP99)} ms` +
+        `  ${label.padEnd(10)} p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)} max ${ms(r.max)} ms; delivered ${r.samples}/${r.expected}; server CPU ${r.serverCpuPerDeliveredUs.toFixed(1)} us/delivered (user ${(r.serverUserUs / 1000).toFixed(0)} ms, sys ${(r.serverSystemUs / 1000).toFixed(0)} ms); send lag p99 ${ms(r.sendLagP99)} ms` +
           (r.durable ? `; durable p50 ${ms(r.durable.p50)} p99 ${ms(r.durable.p99)} ms (${r.durable.seen}/${r.durable.expected} seen)` : ''),
       );
     }
@@ -153,19 +177,38 @@ export async function runRelay(): Promise<BenchOutput> {
       ratio: paired((r) => r.serverCpuPerDeliveredUs),
     });
     const durable = cand.map((r) => r.durable).filter((d) => d !== undefined);
-    const within = durable.length ? Math.min(...durable.map((d) => d.within250)) : NaN;
+    const within = median(durable.map((d) => d.within250));
+    const worst = durable.length ? Math.min(...durable.map((d) => d.within250)) : NaN;
     rows.push({
-      figure: 'strokes durable within 250 ms (worst run)',
+      figure: 'strokes durable within 250 ms (median run)',
       value: within * 100,
       unit: '%',
       target: '>= 99',
       pass: within >= 0.99,
       note: `seen in the database file by a separate read-only connection polled every ${durable[0]?.pollMs ?? '?'} ms (so up to that much late); durable p50 ${ms(median(durable.map((d) => d.p50)))} ms, p99 ${ms(median(durable.map((d) => d.p99)))} ms`,
     });
+    rows.push({ figure: '  worst run', value: worst * 100, unit: '%', target: '>= 99', pass: worst >= 0.99 });
     rows.push({ figure: '  durable latency p99 (median of runs)', value: median(durable.map((d) => d.p99)), unit: 'ms' });
+    const sysShare = median(cand.map((r) => r.serverSystemUs / (r.serverUserUs + r.serverSystemUs)));
+    lines.push(`server CPU in the kernel (fsync, sockets): ${(sysShare * 100).toFixed(0)} % of the server's CPU (echo relay: ${(median(echo.map((r) => r.serverSystemUs / (r.serverUserUs + r.serverSystemUs))) * 100).toFixed(0)} %)`);
+  }
+  if (hasServer) {
+    // What the 2 ms group-commit window costs in latency: one run with the window at 0 (next macrotask).
+    const noWindow = await serverRun(399, { limits: { groupCommitMs: 0 } });
+    extra.groupCommit0 = noWindow;
+    rows.push({
+      figure: '  what-if groupCommitMs 0: latency p50 (1 run)',
+      value: noWindow.p50,
+      unit: 'ms',
+      baseline: e50,
+      baselineLabel: 'ws echo, median',
+      ratio: noWindow.p50 / e50,
+      note: `p99 ${ms(noWindow.p99)} ms; durable p99 ${ms(noWindow.durable?.p99 ?? NaN)} ms; not paired, indicative only`,
+    });
   }
   rows.push({ figure: 'SQLite commit alone, raw 1-row txn p50', value: sqlite.raw.p50, unit: 'ms', note: 'WAL + synchronous=FULL, 480-byte row, 60 per second, same disk as the data dir' });
   rows.push({ figure: '  raw commit p99', value: sqlite.raw.p99, unit: 'ms' });
+  rows.push({ figure: '  raw commit CPU (user + sys)', value: sqlite.raw.cpuUs, unit: 'us' });
   if (sqlite.store) {
     rows.push({ figure: `  DocStore.append p50 (${sqlite.store.groupCommitMs} ms group window)`, value: sqlite.store.p50, unit: 'ms' });
     rows.push({ figure: '  DocStore.append p99', value: sqlite.store.p99, unit: 'ms' });

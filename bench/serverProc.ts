@@ -2,6 +2,7 @@
  * The Sketchroom server in its own process (started through bench/lib/child.ts, pinned to a
  * core, with --expose-gc), answering the bench's requests: start, loaded rooms, memory, CPU.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeHeapSnapshot } from 'node:v8';
 import { gcMemory, serveRequests } from './lib/child';
 
@@ -41,6 +42,14 @@ serveRequests(
     rooms: () => roomCount(),
     mem: () => gcMemory(),
     cpu: () => process.cpuUsage(),
+    /** CPU ticks per thread (Linux), for diagnosing where server CPU goes. */
+    threads: () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return { tid, name, utime: Number(f[11]), stime: Number(f[12]) };
+      }),
     /** For diagnosing growth: writes a heap snapshot after gc and returns its path. */
     snapshot: (msg) => {
       gcMemory();

@@ -14,6 +14,8 @@ export interface ChildOptions {
   args?: string[];
   /** Forward the child's stderr (default true: the server logs there). */
   quiet?: boolean;
+  /** Extra node flags (e.g. --cpu-prof while diagnosing). */
+  nodeFlags?: string[];
 }
 
 interface Reply {
@@ -30,7 +32,7 @@ export class Child {
   private events: Array<(msg: Record<string, unknown>) => void> = [];
 
   constructor(script: string, opts: ChildOptions = {}) {
-    const nodeArgs = [...(opts.exposeGc ? ['--expose-gc'] : []), '--import', 'tsx', script, ...(opts.args ?? [])];
+    const nodeArgs = [...(opts.exposeGc ? ['--expose-gc'] : []), ...(opts.nodeFlags ?? []), '--import', 'tsx', script, ...(opts.args ?? [])];
     const prefix = opts.core === undefined ? [] : pinPrefix(opts.core);
     const [cmd, ...rest] = prefix.length ? [...prefix, process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs];
     this.proc = spawn(cmd!, rest, {

@@ -40,7 +40,9 @@ function handle(child: Child, port: number, dataDir: string | null): ServerHandl
 }
 
 export async function startSketchroom(dataDir: string, overrides: Record<string, unknown> = {}): Promise<ServerHandle> {
-  const child = new Child(join(benchDir, 'serverProc.ts'), { core: SERVER_CORE, exposeGc: true });
+  // BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while diagnosing.
+  const nodeFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = new Child(join(benchDir, 'serverProc.ts'), { core: SERVER_CORE, exposeGc: true, nodeFlags });
   try {
     const r = await child.request<{ port: number }>('start', { overrides: { port: 0, host: '127.0.0.1', dataDir, ...overrides } }, 60_000);
     return handle(child, r.port, dataDir);
