@@ -20,6 +20,10 @@ describe('config', () => {
     expect(() => loadConfig({ ROOM_IDLE_MS: '-1' })).toThrow(/ROOM_IDLE_MS/);
     expect(() => loadConfig({ DATA_DIR: '  ' })).toThrow(/DATA_DIR/);
     expect(() => loadConfig({ GROUP_COMMIT_MS: '1.5' })).toThrow(/GROUP_COMMIT_MS/);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ MAX_WRONG_JOIN_CODES_PER_MINUTE: '3' }).limits.maxWrongJoinCodesPerMinute).toBe(3);
   });
 
   it('applies programmatic overrides, limits included', () => {

@@ -19,6 +19,10 @@ export interface Limits {
   groupCommitMs: number;
   /** Compact a board's update rows once this many have accumulated. */
   compactAfterRows: number;
+  /** Wrong join codes one remote address may send per minute before POST /api/join answers 429. */
+  maxWrongJoinCodesPerMinute: number;
+  /** Awareness messages one connection may send per second; the excess is dropped (latest kept). */
+  maxAwarenessPerSecond: number;
 }
 
 export interface Config {
@@ -31,6 +35,11 @@ export interface Config {
   roomIdleMs: number;
   /** Built SPA (vite `dist/`). */
   staticDir: string;
+  /**
+   * Behind a reverse proxy: take the client address from the last X-Forwarded-For entry (the one
+   * the proxy appended). Off by default, since anyone can send that header.
+   */
+  trustProxy: boolean;
   limits: Limits;
 }
 
@@ -45,6 +54,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxNewClientIdsPerConnection: 32,
   groupCommitMs: 2,
   compactAfterRows: 500,
+  maxWrongJoinCodesPerMinute: 10,
+  maxAwarenessPerSecond: 20,
 };
 
 export class ConfigError extends Error {
@@ -63,6 +74,15 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   return value;
 }
 
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(`Invalid ${name} "${raw}": expected true or false (1/0, yes/no).`);
+}
+
 function textVar(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   if (raw === undefined) return fallback;
@@ -79,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(textVar(env, 'DATA_DIR', './data')),
     roomIdleMs: intVar(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
     staticDir: path.resolve(textVar(env, 'STATIC_DIR', 'dist')),
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
     limits: {
       maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 16 * 1024 * 1024),
       maxFrameBytes: intVar(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 64 * 1024, 64 * 1024 * 1024),
@@ -87,6 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxNewClientIdsPerConnection: intVar(env, 'MAX_NEW_CLIENT_IDS', DEFAULT_LIMITS.maxNewClientIdsPerConnection, 1, 10_000),
       groupCommitMs: intVar(env, 'GROUP_COMMIT_MS', DEFAULT_LIMITS.groupCommitMs, 0, 1000),
       compactAfterRows: intVar(env, 'COMPACT_AFTER_ROWS', DEFAULT_LIMITS.compactAfterRows, 2, 1_000_000),
+      maxWrongJoinCodesPerMinute: intVar(env, 'MAX_WRONG_JOIN_CODES_PER_MINUTE', DEFAULT_LIMITS.maxWrongJoinCodesPerMinute, 1, 100_000),
+      maxAwarenessPerSecond: intVar(env, 'MAX_AWARENESS_PER_SECOND', DEFAULT_LIMITS.maxAwarenessPerSecond, 1, 10_000),
     },
   };
 }

@@ -10,6 +10,7 @@ import { BoardService } from './boards/BoardService';
 import { ConfigError, resolveConfig, type Config, type ConfigOverrides } from './config';
 import { createHttpServer } from './http/server';
 import { lanOrigins } from './net/lan';
+import { FailureLimiter } from './net/rateLimit';
 import { openSqliteStorage } from './persistence/sqlite';
 import { RoomManager } from './rooms/RoomManager';
 import { attachWebSockets } from './ws/upgrade';
@@ -37,7 +38,16 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const auth = new AuthService(storage.boards);
   const boards = new BoardService(storage.boards, auth);
   const rooms = new RoomManager(storage.docs, { idleMs: config.roomIdleMs, compactAfterRows: config.limits.compactAfterRows });
-  const server = createHttpServer({ boards, auth, maxBodyBytes: config.limits.maxBodyBytes, staticDir: config.staticDir });
+  const server = createHttpServer({
+    boards,
+    auth,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    staticDir: config.staticDir,
+    disconnect: (boardId, participantId, code, reason) => rooms.closeParticipant(boardId, participantId, code, reason),
+    joinLimiter: new FailureLimiter({ limit: config.limits.maxWrongJoinCodesPerMinute, windowMs: 60_000 }),
+    trustProxy: config.trustProxy,
+    lanOrigins: () => lanOrigins(config.host, (server.address() as AddressInfo | null)?.port ?? config.port),
+  });
   const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits });
 
   await new Promise<void>((resolve, reject) => {

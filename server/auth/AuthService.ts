@@ -4,7 +4,7 @@
  */
 import { randomId } from '../../src/lib/ids';
 import type { Role } from '../../src/protocol/roles';
-import type { TokenStore } from '../persistence/types';
+import type { ParticipantRecord, TokenStore } from '../persistence/types';
 import { pickColor } from './palette';
 import { hashToken, looksLikeToken, newToken } from './tokens';
 
@@ -53,5 +53,23 @@ export class AuthService {
       name: record.name,
       color: record.color,
     };
+  }
+
+  /** Everyone who was given a token for this board, oldest first. */
+  participants(boardId: string): ParticipantRecord[] {
+    return this.tokens.listParticipants(boardId);
+  }
+
+  participant(boardId: string, participantId: string): ParticipantRecord | null {
+    return this.tokens.getParticipant(boardId, participantId);
+  }
+
+  /** Every token of the participant stops working. Returns how many were still live. */
+  revoke(boardId: string, participantId: string): number {
+    return this.tokens.revokeParticipant(boardId, participantId);
+  }
+
+  rename(boardId: string, participantId: string, name: string): void {
+    this.tokens.renameParticipant(boardId, participantId, name);
   }
 }

@@ -1,8 +1,9 @@
 /** JSON in and out with limits: bodies over the cap are 413, bad JSON is 400, never a crash. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { plainText, textLength } from '../../src/protocol/text';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -67,13 +68,24 @@ export function asObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** A trimmed string field within bounds, or a 400 naming the field. */
-export function stringField(obj: Record<string, unknown>, name: string, min: number, max: number, optional = false): string {
+/**
+ * A plain-text string field (trimmed, control characters removed, see src/protocol/text.ts) of
+ * `min..max` characters (code points), or a 400 naming the field.
+ */
+export function stringField(
+  obj: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number,
+  optional = false,
+  multiline = false,
+): string {
   const value = obj[name];
   if (value === undefined && optional) return '';
   if (typeof value !== 'string') throw new HttpError(400, `"${name}" must be a string.`);
-  const trimmed = value.trim();
-  if (trimmed.length < min) throw new HttpError(400, `"${name}" must not be empty.`);
-  if (trimmed.length > max) throw new HttpError(400, `"${name}" must be at most ${max} characters.`);
-  return trimmed;
+  const text = plainText(value, { multiline });
+  const length = textLength(text);
+  if (length < min) throw new HttpError(400, `"${name}" must not be empty.`);
+  if (length > max) throw new HttpError(400, `"${name}" must be at most ${max} characters.`);
+  return text;
 }

@@ -34,13 +34,44 @@ export interface InitialDoc {
 export interface BoardStore {
   createBoard(board: BoardRecord, initial: InitialDoc): void;
   getBoard(id: string): BoardRecord | null;
+  /**
+   * Sets (or replaces) a board's join code. Returns false, changing nothing, if another board
+   * already uses the code. Codes are unique among boards that have one (open workshops).
+   */
+  setJoinCode(boardId: string, code: string, now: number): boolean;
+  getJoinCode(boardId: string): string | null;
+  /** The board whose current join code this is (exact, normalised). */
+  findBoardByJoinCode(code: string): string | null;
+  /**
+   * The projector key of a board, kept so the facilitator's Invite panel can show the projector
+   * link again. Stored in clear: it only grants reading the board, which the database holds anyway.
+   */
+  setProjectorKey(boardId: string, token: string): void;
+  getProjectorKey(boardId: string): string | null;
+}
+
+export interface ParticipantRecord {
+  participantId: string;
+  role: Role;
+  name: string;
+  color: string;
+  /** Every token of this participant is revoked. */
+  revoked: boolean;
+  createdAt: number;
 }
 
 export interface TokenStore {
   insertToken(token: TokenRecord): void;
   findToken(tokenHash: string): TokenRecord | null;
-  /** How many participants of this board have each colour (for the least-used pick). */
+  /** How many participants of this board have each colour (for the least-used pick); revoked ones do not count. */
   colorCounts(boardId: string): Map<string, number>;
+  /** Everyone who holds or held a token for this board, oldest first. */
+  listParticipants(boardId: string): ParticipantRecord[];
+  getParticipant(boardId: string, participantId: string): ParticipantRecord | null;
+  /** Revokes every token of the participant; returns how many were live. */
+  revokeParticipant(boardId: string, participantId: string): number;
+  /** Renames the participant on all of their tokens. */
+  renameParticipant(boardId: string, participantId: string, name: string): void;
 }
 
 export interface StoredDoc {

@@ -162,6 +162,17 @@ export class Room {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
 
+  /** Closes the peers that match (e.g. every connection of a revoked participant); returns how many. */
+  closeWhere(match: (peer: Peer) => boolean, code: number, reason: string): number {
+    let n = 0;
+    for (const peer of [...this.peers.keys()]) {
+      if (!match(peer)) continue;
+      peer.close(code, reason);
+      n++;
+    }
+    return n;
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;

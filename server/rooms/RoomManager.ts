@@ -50,6 +50,12 @@ export class RoomManager {
     if (room.size === 0) this.scheduleIdle(room);
   }
 
+  /** Closes a participant's open connections to a board (revocation); returns how many. */
+  closeParticipant(boardId: string, participantId: string, code: number, reason: string): number {
+    const room = this.rooms.get(boardId);
+    return room ? room.closeWhere((peer) => peer.identity.participantId === participantId, code, reason) : 0;
+  }
+
   /** Closes every connection (graceful shutdown) and unloads every room. */
   closeAll(code: number = CloseCode.ServiceRestart, reason = 'server restarting'): void {
     for (const room of [...this.rooms.values()]) {

@@ -26,6 +26,18 @@ CREATE TABLE IF NOT EXISTS tokens (
   created_at     INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tokens_board ON tokens(board_id);
+-- One current join code per open board; renewing replaces the row (the old code stops working).
+CREATE TABLE IF NOT EXISTS join_codes (
+  code       TEXT PRIMARY KEY,
+  board_id   TEXT NOT NULL UNIQUE REFERENCES boards(id),
+  created_at INTEGER NOT NULL
+);
+-- The read-only projector key, in clear (see BoardStore.setProjectorKey).
+CREATE TABLE IF NOT EXISTS projector_keys (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  token    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tokens_participant ON tokens(board_id, participant_id);
 -- Append-only: one row per validated update; compaction replaces a prefix by one merged row.
 CREATE TABLE IF NOT EXISTS updates (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
