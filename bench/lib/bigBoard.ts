@@ -11,7 +11,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Board } from '../../src/model/board';
 import { writeFloatArrayItem } from './baselines';
-import { makeItemId, makeRng, strokeSequence, type BenchStroke } from './strokes';
+import { docWithClientId, makeItemId, makeRng, strokeSequence, type BenchStroke } from './strokes';
 
 export const BIG_BOARD_STROKES = 10_000;
 export const BIG_BOARD_AUTHORS = 30;
@@ -25,6 +25,8 @@ export interface BigBoards {
   compactPath: string;
   floatsPath: string;
   packedPath: string;
+  /** Yjs structs (items) per stroke in the compact board: load time and memory follow this. */
+  structsPerStroke: number;
   buildMs: number;
 }
 
@@ -46,10 +48,11 @@ export function buildBigBoards(count = BIG_BOARD_STROKES): BigBoards {
   const strokes = bigBoardStrokes(count);
   const rng = makeRng(99);
   const authors = Array.from({ length: BIG_BOARD_AUTHORS }, () => makeItemId(rng).slice(0, 10));
+  const clientIds = authors.map(() => Math.floor(rng() * 2 ** 32));
 
   const main = new Y.Doc();
-  const boards = authors.map((a) => {
-    const doc = new Y.Doc();
+  const boards = authors.map((a, k) => {
+    const doc = docWithClientId(clientIds[k]!);
     doc.on('update', (u: Uint8Array) => Y.applyUpdate(main, u));
     return new Board(doc, a);
   });
@@ -57,8 +60,8 @@ export function buildBigBoards(count = BIG_BOARD_STROKES): BigBoards {
   const compact = Y.encodeStateAsUpdate(main);
 
   const floatMain = new Y.Doc();
-  const floatDocs = authors.map(() => {
-    const doc = new Y.Doc();
+  const floatDocs = authors.map((_, k) => {
+    const doc = docWithClientId(clientIds[k]!);
     doc.on('update', (u: Uint8Array) => Y.applyUpdate(floatMain, u));
     return doc;
   });
@@ -83,7 +86,8 @@ export function buildBigBoards(count = BIG_BOARD_STROKES): BigBoards {
     b.destroy();
     b.doc.destroy();
   }
-  cached = { strokes: count, compact, floats, packed, compactPath, floatsPath, packedPath, buildMs: performance.now() - t0 };
+  const structsPerStroke = Y.decodeUpdate(compact).structs.length / count;
+  cached = { strokes: count, compact, floats, packed, compactPath, floatsPath, packedPath, structsPerStroke, buildMs: performance.now() - t0 };
   return cached;
 }
 

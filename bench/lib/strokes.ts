@@ -6,6 +6,7 @@
  * in tight turns (as hands do), and a little sensor jitter. Pen strokes carry a smoothly varying
  * pressure that ramps in and out; mouse strokes carry the constant 0.5 every mouse reports.
  */
+import * as Y from 'yjs';
 import type { NewStroke } from '../../src/model/board';
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -114,3 +115,16 @@ export function stepStats(points: Float64Array): { min: number; median: number; 
   d.sort((a, b) => a - b);
   return { min: d[0] ?? 0, median: d[Math.floor(d.length / 2)] ?? 0, max: d[d.length - 1] ?? 0 };
 }
+
+/**
+ * A Y.Doc with a fixed client id. Yjs picks a random 32-bit id, written as a 1-5 byte varint in
+ * every update (and in each nested field's parent reference), which would make byte counts vary
+ * from run to run; 15 in 16 random ids take 5 bytes, so fixed ids of that size are typical.
+ */
+export function docWithClientId(clientId: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  return doc;
+}
+
+export const TYPICAL_CLIENT_ID = 3_141_592_653;
