@@ -62,7 +62,7 @@ export const STICKY_TEXT = {
 export function fitStickyText(text: string, w: number, h: number, measure: Measure): { fontPx: number; lines: string[] } {
   const innerW = Math.max(1, w - STICKY_TEXT.padding * 2);
   const innerH = Math.max(1, h - STICKY_TEXT.padding * 2);
-  let lo = STICKY_TEXT.minFontPx, hi = STICKY_TEXT.maxFontPx;
+  let lo: number = STICKY_TEXT.minFontPx, hi: number = STICKY_TEXT.maxFontPx;
   const fits = (px: number): string[] | null => {
     const lines = wrapLines(text, px, innerW, measure);
     if (lines.length * px * LINE_HEIGHT > innerH) return null;
