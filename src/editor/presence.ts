@@ -11,6 +11,8 @@ export interface Peer {
   role: string;
   /** Board coordinates, or null when the pointer is off the board. */
   cursor: Vec | null;
+  /** Their pen is down right now. */
+  drawing: boolean;
 }
 
 export function createPeers(): Store<readonly Peer[]> {

@@ -18,6 +18,7 @@ import type { LiveStrokes } from '../editor/liveStrokes';
 import type { Peer } from '../editor/presence';
 import { Store } from '../editor/store';
 import { Board } from '../model/board';
+import { REVOKED_REASON } from '../protocol/api';
 import { CloseCode, describeClose } from '../protocol/closeCodes';
 import { readLiveFromPeer } from '../protocol/liveStroke';
 import { Capability, MessageType } from '../protocol/messages';
@@ -36,6 +37,8 @@ export interface ConnectionState {
   stopped: boolean;
   /** Plain words for the person, or null. */
   message: string | null;
+  /** The facilitator removed this person from the workshop (4401 after a revoke). */
+  removed: boolean;
 }
 
 export interface ConnectionOptions {
@@ -92,8 +95,22 @@ export class BoardConnection {
   private destroyed = false;
   private reconnectMessage: string | null = null;
 
+  private lastCloseReason = '';
+
   constructor(private readonly opts: ConnectionOptions) {
-    this.liveSink = new LiveSender((bytes) => this.sendRaw(bytes));
+    const sender = new LiveSender((bytes) => this.sendRaw(bytes));
+    // Pen down/up also goes to presence as `drawing`, for the People panel of others.
+    this.liveSink = {
+      start: (s) => {
+        this.presence.setDrawing(true);
+        sender.start(s);
+      },
+      points: (p) => sender.points(p),
+      end: () => {
+        sender.end();
+        this.presence.setDrawing(false);
+      },
+    };
     this.state = new Store<ConnectionState>({
       board: this.open(),
       status: 'connecting',
@@ -101,6 +118,7 @@ export class BoardConnection {
       everSynced: false,
       stopped: false,
       message: null,
+      removed: false,
     });
     this.sweepTimer = setInterval(() => opts.live.sweep(), SWEEP_MS);
   }
@@ -111,6 +129,12 @@ export class BoardConnection {
 
   setCursor(cursor: Vec | null): void {
     this.presence.setCursor(cursor);
+  }
+
+  /** After a rename: presence now, and the next (re)connection too. */
+  setUser(user: PresenceUser): void {
+    this.opts.user = user;
+    this.presence.setUser(user);
   }
 
   dismissMessage(): void {
@@ -157,6 +181,7 @@ export class BoardConnection {
       this.patch({ synced, everSynced: (s?.everSynced ?? false) || synced, message });
     });
     provider.on('connection-close', (event) => {
+      this.lastCloseReason = event?.reason ?? '';
       // The server's reason is for developers (plain words for people come from describeClose).
       if (event && event.code !== 1000 && event.code !== 1006) console.info(`sketchroom: connection closed ${event.code} ${event.reason}`);
       if (event && TOLD_CODES.has(event.code)) {
@@ -177,7 +202,9 @@ export class BoardConnection {
   private onTerminalClose(code: number): void {
     if (this.destroyed) return;
     if (STOP_CODES.has(code)) {
-      this.patch({ status: 'disconnected', synced: false, stopped: true, message: describeClose(code) });
+      // The server closes a revoked participant's connection with REVOKED_REASON: its own words.
+      const removed = code === CloseCode.Unauthorized && this.lastCloseReason === REVOKED_REASON;
+      this.patch({ status: 'disconnected', synced: false, stopped: true, removed, message: removed ? REVOKED_REASON : describeClose(code) });
       return;
     }
     // Restart from the server's state with a fresh document. Back off if it keeps happening, so a

@@ -1,8 +1,9 @@
 /**
  * Presence over Yjs awareness. Local state shape (contract):
- *   { user: { id, name, color, role }, cursor: { x, y } | null }   (board coordinates)
- * Our cursor is throttled to ~30 Hz: awareness fans out to everyone, so each move costs N messages.
- * Remote states are read leniently: another client's awareness is untrusted input.
+ *   { user: { id, name, color, role }, cursor: { x, y } | null, drawing: boolean }   (board coordinates)
+ * `drawing` is true while this screen's pen is down. Our cursor is throttled to ~30 Hz: awareness
+ * fans out to everyone, so each move costs N messages. Remote states are read leniently: another
+ * client's awareness is untrusted input. A projector is a screen, not a person: it sends no presence.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Vec } from '../geometry/camera';
@@ -21,7 +22,7 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 function readPeer(clientId: number, state: unknown): Peer | null {
   if (typeof state !== 'object' || state === null) return null;
-  const { user, cursor } = state as { user?: unknown; cursor?: unknown };
+  const { user, cursor, drawing } = state as { user?: unknown; cursor?: unknown; drawing?: unknown };
   if (typeof user !== 'object' || user === null) return null;
   const u = user as Record<string, unknown>;
   if (typeof u.name !== 'string' || typeof u.color !== 'string' || !COLOR.test(u.color)) return null;
@@ -39,6 +40,7 @@ function readPeer(clientId: number, state: unknown): Peer | null {
     color: u.color,
     role: typeof u.role === 'string' ? u.role.slice(0, 16) : 'participant',
     cursor: point,
+    drawing: drawing === true,
   };
 }
 
@@ -47,17 +49,35 @@ export class Presence {
   private lastSent = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
+  private drawing = false;
+  private readonly silent: boolean;
+
   constructor(
     private readonly awareness: Awareness,
-    user: PresenceUser,
+    private user: PresenceUser,
     private readonly peers: Store<readonly Peer[]>,
   ) {
-    awareness.setLocalState({ user, cursor: null });
+    this.silent = user.role === 'projector';
+    awareness.setLocalState(this.silent ? null : { user, cursor: null, drawing: false });
     awareness.on('change', this.onChange);
     this.onChange();
   }
 
+  /** A new name (after a rename): everyone's People panel and cursor label follow. */
+  setUser(user: PresenceUser): void {
+    this.user = user;
+    if (!this.silent) this.awareness.setLocalStateField('user', user);
+  }
+
+  /** Pen down / up: shown as "drawing now" in other people's People panel. */
+  setDrawing(drawing: boolean): void {
+    if (this.silent || drawing === this.drawing) return;
+    this.drawing = drawing;
+    this.awareness.setLocalStateField('drawing', drawing);
+  }
+
   setCursor(cursor: Vec | null): void {
+    if (this.silent) return;
     this.pendingCursor = cursor ? { x: Math.round(cursor.x * 10) / 10, y: Math.round(cursor.y * 10) / 10 } : null;
     if (this.timer !== null) return;
     const wait = this.lastSent + CURSOR_INTERVAL_MS - Date.now();
