@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { HomePage } from '../ui/HomePage';
+import { codeFromSearch } from '../ui/join/joinCode';
+import { JoinPage } from '../ui/join/JoinPage';
 import { MessagePage } from '../ui/MessagePage';
 import { api } from './api';
 import { BoardPage } from './BoardPage';
-import { saveIdentity } from './identity';
+import { loadLastName, saveIdentity, saveLastName } from './identity';
 import { navigate, useRoute } from './router';
 
 async function startWorkshop(title: string, prompt: string): Promise<void> {
@@ -12,14 +14,25 @@ async function startWorkshop(title: string, prompt: string): Promise<void> {
   navigate(`/b/${b.id}`);
 }
 
+async function joinByCode(code: string, name: string): Promise<void> {
+  const r = await api.joinByCode(code, name);
+  saveIdentity(r.boardId, { token: r.token, role: 'participant', participantId: r.participantId, name: r.name, color: r.color });
+  saveLastName(r.name);
+  navigate(`/b/${r.boardId}`);
+}
+
+const TITLES: Record<string, string> = { board: 'Board · Sketchroom', join: 'Join a workshop · Sketchroom' };
+
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    document.title = route.name === 'board' ? 'Board · Sketchroom' : 'Sketchroom';
+    document.title = TITLES[route.name] ?? 'Sketchroom';
   }, [route.name]);
   switch (route.name) {
     case 'home':
       return <HomePage onStart={startWorkshop} />;
+    case 'join':
+      return <JoinPage initialCode={codeFromSearch(location.search)} initialName={loadLastName()} onJoin={joinByCode} />;
     case 'board':
       // Keyed: a different board is a fresh session.
       return <BoardPage key={route.boardId} boardId={route.boardId} />;

@@ -1,10 +1,11 @@
-/** A tiny router over the History API: `/` home, `/b/:id` board, anything else not found. */
+/** A tiny router over the History API: `/` home, `/join` join by code, `/b/:id` board, anything else not found. */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'home' } | { name: 'board'; boardId: string } | { name: 'notFound' };
+export type Route = { name: 'home' } | { name: 'join' } | { name: 'board'; boardId: string } | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (pathname === '/join' || pathname === '/join/') return { name: 'join' };
   const m = /^\/b\/([^/]+)\/?$/.exec(pathname);
   if (m) return { name: 'board', boardId: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

@@ -2,7 +2,7 @@
  * Wires one board session: editor state, live strokes, presence, the connection and the pen.
  * The connection is created in an effect (not during render) so React never leaks a socket.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Editor } from '../editor/editor';
 import { fanOut } from '../editor/live';
 import { LiveStrokes } from '../editor/liveStrokes';
@@ -32,12 +32,19 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
   const [live] = useState(() => new LiveStrokes());
   const [peers] = useState(createPeers);
   const [connection, setConnection] = useState<BoardConnection | null>(null);
+  // A new name (rename) goes to presence; only a new token, person or role needs a new connection.
+  const latest = useRef(identity);
+  useEffect(() => {
+    latest.current = identity;
+  }, [identity]);
+  const { token, participantId, role } = identity;
 
   useEffect(() => {
+    const { name, color } = latest.current;
     const c = new BoardConnection({
       boardId,
-      token: identity.token,
-      user: { id: identity.participantId, name: identity.name, color: identity.color, role: identity.role },
+      token,
+      user: { id: participantId, name, color, role },
       live,
       peers,
     });
@@ -46,7 +53,11 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       c.destroy();
       setConnection(null);
     };
-  }, [boardId, identity, live, peers]);
+  }, [boardId, token, participantId, role, live, peers]);
+
+  useEffect(() => {
+    connection?.setUser({ id: participantId, name: identity.name, color: identity.color, role });
+  }, [connection, participantId, role, identity.name, identity.color]);
 
   const state = useSyncExternalStore(connection ? connection.state.subscribe : noState, connection ? connection.state.get : nothing);
 
