@@ -1,15 +1,28 @@
-/** The board screen: canvas, top bar, toolbar, notices. Composition only; the parts do the work. */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+/** The board screen: canvas, top bar, toolbar, panels, notices. Composition only; the parts do the work. */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { createPeers } from '../editor/presence';
+import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
+import { DEFAULT_SESSION, observeSession, permissionContext, readSession, type SessionFlags } from '../model/session';
+import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EmptyHint } from '../ui/EmptyHint';
+import { InviteButton } from '../ui/invite/InviteButton';
+import { InvitePanel } from '../ui/invite/InvitePanel';
+import { MessagePage } from '../ui/MessagePage';
 import { Notice } from '../ui/Notice';
+import { PausedNotice } from '../ui/PausedNotice';
+import { PeopleButton } from '../ui/people/PeopleButton';
+import { derivePeople, type Person } from '../ui/people/peopleList';
+import { PeoplePanel } from '../ui/people/PeoplePanel';
 import { Toolbar } from '../ui/Toolbar';
 import { TopBar } from '../ui/TopBar';
+import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
 import type { ConnectionState } from '../sync/connection';
+import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 function useOnline(): boolean {
@@ -26,6 +39,17 @@ function useOnline(): boolean {
   );
 }
 
+/** The facilitator's session flags (locked, allowEditOthers), live. */
+function useSessionFlags(board: Board | null): SessionFlags {
+  const [flags, setFlags] = useState<{ board: Board | null; flags: SessionFlags }>({ board: null, flags: DEFAULT_SESSION });
+  useEffect(() => {
+    if (!board) return;
+    setFlags({ board, flags: readSession(board.doc) });
+    return observeSession(board.doc, (f) => setFlags({ board, flags: f }));
+  }, [board]);
+  return flags.board === board ? flags.flags : DEFAULT_SESSION;
+}
+
 function connectionLabel(state: ConnectionState | null, online: boolean): ConnectionLabel {
   if (!state) return 'connecting';
   if (state.stopped || !online) return 'offline';
@@ -33,24 +57,35 @@ function connectionLabel(state: ConnectionState | null, online: boolean): Connec
   return state.everSynced ? 'reconnecting' : 'connecting';
 }
 
+const NO_PEERS = createPeers();
+
 interface Props {
   boardId: string;
   identity: Identity;
   fallbackTitle: string;
+  /** A new name was saved: store it with the identity. */
+  onIdentityChange(identity: Identity): void;
   /** Forget this identity and show the join card (after the server refused the token). */
   onRejoin?: () => void;
 }
 
-export function BoardView({ boardId, identity, fallbackTitle, onRejoin }: Props) {
+export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, onRejoin }: Props) {
   const session = useBoardSession(boardId, identity);
   const { editor, live, peers, connection, state } = session;
-  // A refused token will never sync again: offering the pen would only lose ink.
-  const tool = state?.stopped ? null : session.tool;
+  const board = state?.board ?? null;
+  const flags = useSessionFlags(board);
+  const isProjector = identity.role === 'projector';
+  const isFacilitator = identity.role === 'facilitator';
+  // The same rules as the server: never offer a pen it would refuse. A refused token will never
+  // sync again: offering the pen would only lose ink.
+  const paused = !canDraw(identity.role, permissionContext(flags)) && canDraw(identity.role);
+  const tool = state?.stopped || paused ? null : session.tool;
   const online = useOnline();
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
-  const board = state?.board ?? null;
   const [meta, setMeta] = useState<BoardMeta | null>(null);
   const [itemCount, setItemCount] = useState(0);
+  const [panel, setPanel] = useState<'people' | 'invite' | null>(null);
+  const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
 
   useEffect(() => {
     if (!board) return;
@@ -66,23 +101,73 @@ export function BoardView({ boardId, identity, fallbackTitle, onRejoin }: Props)
 
   useKeyboardShortcuts(editor, tool);
 
+  const people = useMemo(
+    () => derivePeople({ participantId: identity.participantId, name: identity.name, color: identity.color, role: identity.role, drawing: false }, peerList),
+    [identity, peerList],
+  );
+
+  const { token } = identity;
+  const loadInvite = useCallback(() => api.invite(boardId, token), [boardId, token]);
+  const renewCode = useCallback(() => api.newJoinCode(boardId, token), [boardId, token]);
+  const rename = useCallback(
+    async (name: string) => {
+      const me = await api.rename(boardId, token, name);
+      onIdentityChange({ ...identity, name: me.name, color: me.color });
+    },
+    [boardId, token, identity, onIdentityChange],
+  );
+  const remove = useCallback((p: Person) => api.revoke(boardId, token, p.participantId), [boardId, token]);
+  const closePanel = useCallback(() => setPanel(null), []);
+
+  if (state?.removed) {
+    return (
+      <MessagePage
+        title="Removed from the workshop"
+        text={state.message ?? 'You were removed from this workshop by the facilitator.'}
+        action={{ label: 'Go to the start page', href: '/' }}
+      />
+    );
+  }
+
   const message = state?.message ?? null;
-  const others = new Set(peerList.map((p) => p.participantId)).size;
 
   return (
     <div className="board-page">
       {board && (
-        <BoardCanvas board={board} editor={editor} live={live} peers={peers} tool={tool} onCursor={(c) => connection?.setCursor(c)} />
+        <BoardCanvas
+          board={board}
+          editor={editor}
+          live={live}
+          peers={showCursors ? peers : NO_PEERS}
+          tool={tool}
+          // A projector is a screen, not a person: it has no cursor to share.
+          onCursor={(c) => !isProjector && connection?.setCursor(c)}
+        />
       )}
       {state?.synced && itemCount === 0 && <EmptyHint canDraw={tool !== null} />}
       <TopBar
         title={meta?.title || fallbackTitle}
         prompt={meta?.prompt ?? ''}
-        me={{ name: identity.name, color: identity.color }}
-        others={others}
+        me={isProjector ? undefined : { name: identity.name, color: identity.color }}
         connection={connectionLabel(state, online)}
-      />
+      >
+        {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
+        {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
+      </TopBar>
       {tool && <Toolbar editor={editor} />}
+      {paused && !state?.stopped && <PausedNotice />}
+      {panel === 'people' && !isProjector && (
+        <PeoplePanel
+          people={people}
+          canRemove={isFacilitator}
+          showCursors={showCursors}
+          onShowCursors={setShowCursors}
+          onRename={rename}
+          onRemove={remove}
+          onClose={closePanel}
+        />
+      )}
+      {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}
       {message && (
         <Notice
           text={message}
@@ -94,4 +179,3 @@ export function BoardView({ boardId, identity, fallbackTitle, onRejoin }: Props)
     </div>
   );
 }
-

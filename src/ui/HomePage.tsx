@@ -1,4 +1,4 @@
-/** The landing page: one calm form that starts a workshop. */
+/** The landing page: one calm form that starts a workshop, and the way in for attendees. */
 import { useState, type FormEvent } from 'react';
 import { BrandMark } from './BrandMark';
 
@@ -57,6 +57,15 @@ export function HomePage({ onStart }: Props) {
           </button>
         </form>
         <p className="card-foot">No sign-up needed. You will be the facilitator of the new board.</p>
+        <div className="card-or" aria-hidden="true">
+          <span>or</span>
+        </div>
+        <a className="secondary" href="/join">
+          Join a workshop
+        </a>
+        <p className="card-foot" style={{ marginTop: 10, textAlign: 'center' }}>
+          Have a join code from the screen? Join with it here.
+        </p>
       </div>
     </main>
   );

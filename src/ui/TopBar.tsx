@@ -1,16 +1,21 @@
-/** Board title (and prompt) on the left; who I am, how many are here and the connection on the right. */
+/**
+ * Board title (and prompt) on the left; who I am, the People and Invite buttons (passed in as
+ * children) and the connection on the right. A projector shows only the title and the connection.
+ */
+import type { ReactNode } from 'react';
 import { BrandMark } from './BrandMark';
 import { ConnectionStatus, type ConnectionLabel } from './ConnectionStatus';
 
 interface Props {
   title: string;
   prompt: string;
-  me: { name: string; color: string };
-  others: number;
+  /** Omitted on a projector: a screen, not a person. */
+  me?: { name: string; color: string };
   connection: ConnectionLabel;
+  children?: ReactNode;
 }
 
-export function TopBar({ title, prompt, me, others, connection }: Props) {
+export function TopBar({ title, prompt, me, connection, children }: Props) {
   return (
     <header className="floating topbar">
       <div className="floating topbar-title" style={{ position: 'static' }}>
@@ -22,12 +27,14 @@ export function TopBar({ title, prompt, me, others, connection }: Props) {
       </div>
       <div className="topbar-spacer" />
       <div className="floating topbar-right" style={{ position: 'static' }}>
-        <span className="me">
-          <span className="me-dot" style={{ background: me.color }} aria-hidden="true" />
-          {me.name}
-        </span>
-        {others > 0 && <span className="people">+{others} {others === 1 ? 'other' : 'others'}</span>}
+        {me && (
+          <span className="me">
+            <span className="me-dot" style={{ background: me.color }} aria-hidden="true" />
+            {me.name}
+          </span>
+        )}
         <ConnectionStatus state={connection} />
+        {children}
       </div>
     </header>
   );
