@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from './rateLimit';
+import { FailureLimiter, TokenBucket } from './rateLimit';
 
 describe('FailureLimiter', () => {
   it('allows up to the limit of failures per window, then refuses with the time to wait', () => {
@@ -30,5 +30,24 @@ describe('FailureLimiter', () => {
     expect(limiter.size).toBeLessThanOrEqual(100);
     limiter.fail('k999');
     expect(limiter.check('k999').allowed).toBe(false);
+  });
+});
+
+describe('TokenBucket', () => {
+  it('allows a burst, then the rate; says how long to wait', () => {
+    let t = 0;
+    const bucket = new TokenBucket(20, 20, () => t);
+    let taken = 0;
+    for (let i = 0; i < 100; i++) if (bucket.take()) taken++;
+    expect(taken).toBe(20);
+    expect(bucket.msUntilNext()).toBe(50);
+    t += 50;
+    expect(bucket.take()).toBe(true);
+    expect(bucket.take()).toBe(false);
+    // A steady second allows 20 more, never more than the burst saved up.
+    t += 10_000;
+    taken = 0;
+    for (let i = 0; i < 100; i++) if (bucket.take()) taken++;
+    expect(taken).toBe(20);
   });
 });

@@ -73,3 +73,41 @@ export class FailureLimiter {
     }
   }
 }
+
+/**
+ * A token bucket: `ratePerSecond` tokens a second, at most `burst` saved up. Used per connection
+ * for awareness messages (the excess is not relayed).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number = ratePerSecond,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  /** Takes one token if there is one. */
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until a token is available (0 = now). */
+  msUntilNext(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond);
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) * this.ratePerSecond) / 1000);
+    this.last = t;
+  }
+}

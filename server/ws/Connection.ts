@@ -10,7 +10,9 @@ import type { Limits } from '../config';
 import type { Peer, Room } from '../rooms/Room';
 import { encodeAwarenessMessage, encodeSyncStep1 } from '../rooms/messages';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { HANDLERS } from './handlers';
+import { TokenBucket } from '../net/rateLimit';
+import { MAX_AWARENESS_IDS_PER_CONNECTION, type AwarenessEntry } from './awarenessGuard';
+import { applyAwareness, HANDLERS } from './handlers';
 import { malformed, Refusal } from './inspect/refusal';
 
 export class Connection implements Peer {
@@ -21,6 +23,15 @@ export class Connection implements Peer {
   /** New Yjs client ids this connection may still bind (a tab or reload makes one). */
   newClientBudget: number;
   private closed = false;
+  /** Awareness messages per second (limits.maxAwarenessPerSecond). */
+  private readonly awarenessBucket: TokenBucket;
+  /**
+   * Over the rate, awareness entries wait here, newest per client id, and only the latest is
+   * applied when the bucket allows: intermediate states (cursor positions) are dropped, the final
+   * one still arrives, and the connection is never closed for it.
+   */
+  private pendingAwareness: Map<number, AwarenessEntry> | null = null;
+  private awarenessTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -30,6 +41,7 @@ export class Connection implements Peer {
     readonly limits: Limits,
   ) {
     this.newClientBudget = limits.maxNewClientIdsPerConnection;
+    this.awarenessBucket = new TokenBucket(limits.maxAwarenessPerSecond);
     this.number = room.join(this);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.onClose());
@@ -53,9 +65,56 @@ export class Connection implements Peer {
     this.ws.close(code, reason);
   }
 
+  /** Whether a Yjs/awareness client id is another connection's or another participant's. */
+  belongsToOther(clientId: number): boolean {
+    const owner = this.room.ownerOf(clientId);
+    return this.room.awarenessClaimedByOther(clientId, this) || (owner !== undefined && owner !== this.identity.participantId);
+  }
+
+  /** Awareness entries that passed the size cap: applied now if the rate allows, else deferred. */
+  offerAwareness(entries: readonly AwarenessEntry[]): void {
+    if (this.pendingAwareness === null && this.awarenessBucket.take()) {
+      applyAwareness(this, entries);
+      return;
+    }
+    const pending = (this.pendingAwareness ??= new Map());
+    for (const e of entries) {
+      // Echoes of others' presence would be dropped anyway: do not hold them.
+      if (!this.awarenessClients.has(e.clientId) && this.belongsToOther(e.clientId)) continue;
+      const prev = pending.get(e.clientId);
+      if (!prev || e.clock >= prev.clock) pending.set(e.clientId, e);
+    }
+    if (pending.size > MAX_AWARENESS_IDS_PER_CONNECTION) throw malformed('too many awareness states');
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, this.awarenessBucket.msUntilNext());
+  }
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.closed || !this.pendingAwareness) return;
+    if (!this.awarenessBucket.take()) {
+      this.awarenessTimer = setTimeout(this.flushAwareness, this.awarenessBucket.msUntilNext());
+      return;
+    }
+    const entries = [...this.pendingAwareness.values()];
+    this.pendingAwareness = null;
+    this.guard(() => applyAwareness(this, entries));
+  };
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof Refusal) this.close(error.code, error.reason);
+      else {
+        console.warn(`sketchroom: closing a connection after an error: ${String(error)}`);
+        this.close(4400, 'malformed message');
+      }
+    }
+  }
+
   private onMessage(data: unknown, isBinary: boolean): void {
     if (this.closed) return;
-    try {
+    this.guard(() => {
       if (!isBinary || !(data instanceof Buffer)) throw malformed('binary messages only');
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       const dec = decoding.createDecoder(message);
@@ -68,18 +127,15 @@ export class Connection implements Peer {
       const handler = HANDLERS.get(type);
       if (!handler) throw malformed('unknown message type');
       handler(this, dec, message);
-    } catch (error) {
-      if (error instanceof Refusal) this.close(error.code, error.reason);
-      else {
-        console.warn(`sketchroom: closing a connection after an error: ${String(error)}`);
-        this.close(4400, 'malformed message');
-      }
-    }
+    });
   }
 
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.pendingAwareness = null;
     this.room.leave(this, this.awarenessClients);
   }
 }

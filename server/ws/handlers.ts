@@ -7,9 +7,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
 import { MessageType } from '../../src/protocol/messages';
-import { DEFAULT_PERMISSION_CONTEXT } from '../../src/protocol/roles';
+import { permissionContext, readSession } from '../../src/model/session';
 import { encodeAwarenessMessage, encodeSyncStep2 } from '../rooms/messages';
-import { inspectAwareness } from './awarenessGuard';
+import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
 import { docView } from './inspect/docView';
 import { inspectUpdate } from './inspect/inspectUpdate';
@@ -51,13 +51,15 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     newClientBudget: conn.newClientBudget,
     limits: { ...DEFAULT_READ_LIMITS, maxStructs: conn.limits.maxStructsPerUpdate },
   });
-  // Locks and board settings arrive with the session issue; until then the defaults apply.
+  // The lock and "participants may edit others' work" come from the room's session map as it is
+  // now; only the facilitator can change that map (checkPermissions), so a participant's update
+  // can never unlock itself.
   checkPermissions(inspected, {
     role: identity.role,
     participantId: identity.participantId,
     doc: view,
     owners: room.owners,
-    context: DEFAULT_PERMISSION_CONTEXT,
+    context: permissionContext(readSession(room.doc)),
   });
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
@@ -81,20 +83,25 @@ const handleSync: Handler = (conn, dec) => {
   }
 };
 
-const handleAwareness: Handler = (conn, dec) => {
-  const payload = readLastPayload(dec);
-  // Projectors show presence but have none: ignore (a stock provider always announces itself).
-  if (conn.identity.role === 'projector') return;
+/**
+ * Applies awareness entries that passed the size cap and the rate limit: only this connection's
+ * own ids, each state corrected to speak for its participant (awarenessGuard.ts).
+ */
+export function applyAwareness(conn: Connection, entries: readonly AwarenessEntry[]): void {
   const { room } = conn;
-  const me = conn.identity.participantId;
-  const { ids, update } = inspectAwareness(payload, conn.limits.maxAwarenessBytes, conn.awarenessClients, (id) => {
-    const owner = room.ownerOf(id);
-    return room.awarenessClaimedByOther(id, conn) || (owner !== undefined && owner !== me);
-  });
+  const { ids, update } = filterAwareness(entries, conn.awarenessClients, (id) => conn.belongsToOther(id), conn.identity);
   if (!update) return;
   for (const id of ids) conn.awarenessClients.add(id);
   room.claimAwareness(conn, ids);
   awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
+}
+
+const handleAwareness: Handler = (conn, dec) => {
+  const payload = readLastPayload(dec);
+  // Projectors show presence but have none: ignore (a stock provider always announces itself).
+  if (conn.identity.role === 'projector') return;
+  // Size cap and structure first (4400), then the per-connection rate (excess is not relayed).
+  conn.offerAwareness(parseAwareness(payload, conn.limits.maxAwarenessBytes));
 };
 
 const handleQueryAwareness: Handler = (conn, dec) => {

@@ -65,10 +65,16 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
         ws.close(CloseCode.ServiceRestart, 'server restarting');
         return;
       }
+      // Checked again now that the handshake is done: a revoke may have landed in between.
+      const current = deps.auth.authenticate(boardId, url.searchParams.get('token'));
+      if (!current) {
+        ws.close(CloseCode.Unauthorized, 'missing or invalid token');
+        return;
+      }
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       const room = deps.rooms.acquire(boardId);
-      new Connection(ws, room, identity, wantsLive, deps.limits);
+      new Connection(ws, room, current, wantsLive, deps.limits);
     });
   });
 

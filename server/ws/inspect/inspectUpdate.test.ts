@@ -65,9 +65,14 @@ describe('inspectUpdate', () => {
   it('accepts GC structs of an offline create-then-delete from the same participant', () => {
     const server = serverDoc();
     const client = clientOf(server);
-    const b = new Board(client, 'me');
-    b.deleteItems([b.addStroke(stroke)]);
-    b.addStroke(stroke);
+    // Raw Yjs for the create-then-delete: Board's undo history keeps deleted items from GC.
+    const items = client.getMap('items');
+    const gone = new Y.Map<unknown>();
+    items.set('abcdefgh01', gone);
+    gone.set('author', 'me');
+    gone.set('points', new Uint8Array([1, 2, 3]));
+    items.delete('abcdefgh01');
+    new Board(client, 'me').addStroke(stroke);
     const update = diff(client, server);
     expect(Y.decodeUpdate(update).structs.some((s) => s instanceof Y.GC)).toBe(true);
     expect(refusal(() => inspectUpdate(update, ctx(server)))).toBe('accepted');
