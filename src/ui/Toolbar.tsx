@@ -13,7 +13,8 @@ function PenIcon() {
 }
 
 export function Toolbar({ editor }: { editor: Editor }) {
-  const { tool, style } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
+  const { tool } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
+  const style = editor.style;
   return (
     <div className="floating toolbar" role="toolbar" aria-label="Drawing tools">
       <div className="toolbar-group">
