@@ -128,3 +128,31 @@ describe('undo and redo', () => {
     expect(board.getItem(one)).toBeDefined();
   });
 });
+
+describe('history.cancelStep', () => {
+  it('reverts the open step without an undo or redo entry, keeping earlier steps and others’ edits', () => {
+    const { a, b, flush } = pair();
+    const [id] = a.addItems([rect]);
+    flush();
+    a.history.beginStep();
+    a.moveItems([id!], 10, 0);
+    a.moveItems([id!], 20, 0);
+    b.updateItems({ ids: [id!], patch: { color: '#c8312f' } });
+    flush();
+    a.history.cancelStep();
+    expect(a.history.inStep).toBe(false);
+    expect(a.getItem(id!)).toMatchObject({ x: 10, color: '#c8312f' });
+    expect(a.history.canRedo).toBe(false);
+    expect(a.undo()).toBe(true); // the add, not the cancelled move
+    expect(a.getItem(id!)).toBeUndefined();
+  });
+
+  it('does nothing to earlier steps when the cancelled step changed nothing', () => {
+    const board = new Board(new Y.Doc(), 'alice');
+    const [id] = board.addItems([rect]);
+    board.history.beginStep();
+    board.history.cancelStep();
+    expect(board.getItem(id!)).toBeDefined();
+    expect(board.history.canUndo).toBe(true);
+  });
+});

@@ -9,6 +9,8 @@ import { Origin } from './origins';
 export class BoardHistory {
   private readonly manager: Y.UndoManager;
   private depth = 0;
+  /** Undo stack length when the outermost step began (to tell whether the step changed anything). */
+  private stepBase = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(doc: Y.Doc) {
@@ -25,7 +27,29 @@ export class BoardHistory {
 
   /** Starts a gesture (pointer down, a shortcut): changes until endStep form one undo step. */
   beginStep(): void {
-    if (this.depth++ === 0) this.manager.stopCapturing();
+    if (this.depth++ === 0) {
+      this.manager.stopCapturing();
+      this.stepBase = this.manager.undoStack.length;
+    }
+  }
+
+  /**
+   * Ends the open step and reverts what it changed, leaving no undo or redo entry behind (Escape
+   * during a drag). Other people's changes made meanwhile stay.
+   */
+  cancelStep(): void {
+    if (this.depth === 0) return;
+    this.depth = 0;
+    this.manager.stopCapturing();
+    if (this.manager.undoStack.length > this.stepBase) {
+      this.manager.undo();
+      this.manager.redoStack.pop();
+    }
+  }
+
+  /** True while a gesture's step is open. */
+  get inStep(): boolean {
+    return this.depth > 0;
   }
 
   endStep(): void {
