@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../index';
 import type { ConfigOverrides } from '../config';
+import type { CreateBoardResponse, JoinResponse } from '../../src/protocol/api';
 
 export function tempDir(prefix = 'sketchroom-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -21,27 +22,31 @@ export async function startTestServer(overrides: ConfigOverrides = {}): Promise<
   return startServer({ port: 0, host: '127.0.0.1', dataDir: tempDir(), staticDir: tempDir(), ...overrides });
 }
 
-export interface CreatedBoard {
-  id: string;
-  title: string;
-  url: string;
-  facilitatorKey: string;
-  participantId: string;
-  name: string;
-  color: string;
-}
-
-export interface Joined {
-  boardId: string;
-  participantId: string;
-  token: string;
-  name: string;
-  color: string;
-}
+export type CreatedBoard = CreateBoardResponse;
+export type Joined = JoinResponse;
 
 export async function postJson(base: string, p: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(base + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+/** Any API call: method, optional bearer token and JSON body; the status and parsed body (null when empty). */
+export async function api(
+  base: string,
+  method: string,
+  p: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; json: Record<string, unknown> | null; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(base + p, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null, headers: res.headers };
 }
 
 export async function createBoard(base: string, title = 'Retro'): Promise<CreatedBoard> {
