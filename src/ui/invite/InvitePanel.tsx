@@ -130,7 +130,13 @@ export function InvitePanel({ load, renew, pageOrigin, onClose }: Props) {
                   <span>Type this code:</span>
                 </p>
                 <output className="invite-code" aria-label="Join code" data-code={info.joinCode}>
-                  {formatJoinCode(info.joinCode)}
+                  {formatJoinCode(info.joinCode)
+                    .split(' ')
+                    .map((part, i) => (
+                      <span key={i} className="invite-code-part">
+                        {part}
+                      </span>
+                    ))}
                 </output>
                 <div className="invite-row">
                   <button type="button" className="panel-button" onClick={newCode} disabled={renewing}>

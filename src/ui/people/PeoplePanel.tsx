@@ -121,16 +121,17 @@ export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, onR
           <li key={p.participantId} className="person" data-me={p.isMe || undefined}>
             <div className="person-line">
               <span className="person-dot" style={{ background: p.color }} aria-hidden="true" />
-              <span className="person-name">{p.name}</span>
-              {p.isMe && <span className="person-tag">You</span>}
-              {p.role === 'facilitator' && <span className="person-tag" data-tone="accent">Facilitator</span>}
-              {p.drawing && (
-                <span className="person-drawing" style={{ color: p.color }}>
-                  <PenMark />
-                  drawing now
-                </span>
-              )}
-              <span className="person-spacer" />
+              <span className="person-main">
+                <span className="person-name">{p.name}</span>
+                {p.isMe && <span className="person-tag">You</span>}
+                {p.role === 'facilitator' && <span className="person-tag" data-tone="accent">Facilitator</span>}
+                {p.drawing && (
+                  <span className="person-drawing" style={{ color: p.color }}>
+                    <PenMark />
+                    drawing now
+                  </span>
+                )}
+              </span>
               {canRemove && !p.isMe && p.role === 'participant' && confirming !== p.participantId && (
                 <button type="button" className="panel-button quiet" aria-label={`Remove ${p.name}`} onClick={() => setConfirming(p.participantId)}>
                   Remove
