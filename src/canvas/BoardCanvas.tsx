@@ -1,9 +1,10 @@
 /**
- * The full-window drawing surface: a react-konva Stage with three layers (ink, live, cursors).
+ * The full-window drawing surface: a react-konva Stage with four layers, bottom to top: every
+ * finished item (one cached bitmap), the strokes being drawn, the selection overlay, the cursors.
  * Input goes through useCanvasInput (DOM Pointer Events on the host, never Konva events), so the
  * Stage itself does not listen at all.
  */
-import { useRef } from 'react';
+import { useEffect, useState, useRef } from 'react';
 import { Stage } from 'react-konva';
 import type { Editor } from '../editor/editor';
 import type { LiveStrokes } from '../editor/liveStrokes';
@@ -13,6 +14,9 @@ import type { Vec } from '../geometry/camera';
 import type { Board } from '../model/board';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
+import type { InkIndex } from './inkIndex';
+import { OverlayLayer } from './OverlayLayer';
+import { createRenderStats, publishRenderStats } from './renderStats';
 import { LiveLayer } from './LiveLayer';
 import { useBoardBackground } from './useBoardBackground';
 import { useCanvasInput, type PointerTarget } from './useCanvasInput';
@@ -34,12 +38,16 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor }: Prop
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
   const { cursor, handlers } = useCanvasInput(hostRef, editor, tool, onCursor);
+  const [stats] = useState(createRenderStats);
+  const indexRef = useRef<InkIndex | null>(null);
+  useEffect(() => publishRenderStats(stats), [stats]);
 
   return (
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...handlers} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
-        <InkLayer board={board} editor={editor} size={size} />
-        <LiveLayer live={live} editor={editor} />
+        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} />
+        <LiveLayer live={live} editor={editor} stats={stats} />
+        <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
       </Stage>
     </div>

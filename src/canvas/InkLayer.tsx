@@ -1,34 +1,52 @@
 /**
- * Finished ink: ONE Konva.Shape that paints a cached bitmap of every stroke (see inkBitmap.ts).
- * No node per stroke (react-konva reconciling 10,000 nodes is the known bottleneck), no hit graph.
+ * Finished items: ONE Konva.Shape that paints a cached bitmap of every item (see inkBitmap.ts).
+ * No node per item (react-konva reconciling 10,000 nodes is the known bottleneck), no hit graph.
  * The layer itself stays in screen space; the bitmap follows the camera.
+ *
+ * A big board loads progressively: the first draw decodes the strokes near the view, the rest are
+ * decoded in idle slices of at most IDLE_SLICE_MS (inkIndex.ts), repainting only what they reveal.
  */
 import type Konva from 'konva';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Editor } from '../editor/editor';
-import type { Camera } from '../geometry/camera';
+import { boxesIntersect } from '../geometry/box';
+import { viewportBox, type Camera } from '../geometry/camera';
 import type { Board } from '../model/board';
+import { readOverlay, setDifference } from './editorView';
 import { InkBitmap } from './inkBitmap';
 import { InkIndex } from './inkIndex';
+import type { RenderStats } from './renderStats';
+import type { DrawLook } from './scene/draw';
 import type { Size } from './useViewportSize';
 
 /** A camera that has not moved for this long is "at rest": worth one full, crisp re-render. */
 const SETTLE_MS = 140;
+/** Longest idle-time decoding slice. */
+export const IDLE_SLICE_MS = 8;
+
+type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
+const requestIdle: Idle =
+  typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 200 }) : (cb) => window.setTimeout(() => cb({ timeRemaining: () => IDLE_SLICE_MS }), 1);
+const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
 
 interface Props {
   board: Board;
   editor: Editor;
   size: Size;
+  stats: RenderStats;
+  /** Receives the index, for the overlay (selection outlines use the same boxes). */
+  index?: RefObject<InkIndex | null>;
 }
 
-export function InkLayer({ board, editor, size }: Props) {
+export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
   const layerRef = useRef<Konva.Layer>(null);
   const indexRef = useRef<InkIndex | null>(null);
   const bitmapRef = useRef<InkBitmap | null>(null);
   const sizeRef = useRef(size);
   const lastMoveRef = useRef(0);
   const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lookRef = useRef<DrawLook>({ fading: new Set(), editingId: null });
 
   const redraw = useCallback(() => layerRef.current?.batchDraw(), []);
   const redrawWhenSettled = useCallback(() => {
@@ -49,23 +67,61 @@ export function InkLayer({ board, editor, size }: Props) {
     const bitmap = (bitmapRef.current ??= new InkBitmap());
     bitmap.invalidate();
     indexRef.current = index;
+    if (shared) shared.current = index;
+    // Only changes the bitmap shows matter: it covers the viewport, nothing else.
     const off = index.onChange((dirty) => {
-      for (const box of dirty) bitmap.invalidate(box);
-      redraw();
+      const cam = bitmap.camera;
+      const view = cam ? viewportBox(cam, sizeRef.current.width, sizeRef.current.height) : null;
+      let any = false;
+      for (const box of dirty) {
+        if (view && !boxesIntersect(box, view)) continue;
+        bitmap.invalidate(box);
+        any = true;
+      }
+      if (any) redraw();
     });
+    // The rest of a big board, decoded while the browser is idle.
+    let idle = 0;
+    const slice = (deadline: { timeRemaining(): number }) => {
+      const t0 = performance.now();
+      const budget = Math.min(IDLE_SLICE_MS, Math.max(1, deadline.timeRemaining()));
+      const left = index.settleSome(() => performance.now() - t0 < budget);
+      stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - t0);
+      stats.pending = left;
+      idle = left > 0 ? requestIdle(slice) : 0;
+    };
+    stats.pending = index.pendingCount;
+    if (index.pendingCount > 0) idle = requestIdle(slice);
     redraw();
     return () => {
       off();
+      if (idle) cancelIdle(idle);
       index.destroy();
       indexRef.current = null;
+      if (shared) shared.current = null;
     };
-  }, [board, redraw]);
+  }, [board, redraw, stats, shared]);
 
   useEffect(() => {
     let camera: Camera = editor.camera;
+    let look = lookRef.current;
     const off = editor.subscribe(() => {
+      // Items that start or stop fading (eraser) or hiding (text editing): repaint just those.
+      const o = readOverlay(editor);
+      if (o.erasing !== look.fading || o.editingId !== look.editingId) {
+        const changed = setDifference(o.erasing, look.fading);
+        if (o.editingId !== look.editingId) changed.push(...[o.editingId, look.editingId].filter((id): id is string => id !== null));
+        look = lookRef.current = { fading: o.erasing, editingId: o.editingId };
+        const index = indexRef.current;
+        for (const id of changed) {
+          const entry = index?.get(id);
+          if (entry) bitmapRef.current?.invalidate(entry.box);
+        }
+        if (changed.length) redraw();
+      }
       if (editor.camera === camera) return; // a style or tool change: nothing to repaint
       camera = editor.camera;
+      stats.sharp = false;
       lastMoveRef.current = performance.now();
       redraw();
       redrawWhenSettled();
@@ -74,7 +130,7 @@ export function InkLayer({ board, editor, size }: Props) {
       off();
       if (settleRef.current !== null) clearTimeout(settleRef.current);
     };
-  }, [editor, redraw, redrawWhenSettled]);
+  }, [editor, redraw, redrawWhenSettled, stats]);
 
   // Stable: a new function would make react-konva repaint the layer on every React render.
   const sceneFunc = useCallback(
@@ -82,14 +138,24 @@ export function InkLayer({ board, editor, size }: Props) {
       const index = indexRef.current;
       const bitmap = bitmapRef.current;
       if (!index || !bitmap) return;
+      const t0 = performance.now();
       const camera = editor.camera;
       const { width, height } = sizeRef.current;
       const dpr = layerRef.current?.getCanvas().getPixelRatio() ?? window.devicePixelRatio;
-      const moving = performance.now() - lastMoveRef.current < SETTLE_MS;
-      if (!bitmap.update(index, camera, width, height, dpr, !moving)) redrawWhenSettled();
+      const moving = t0 - lastMoveRef.current < SETTLE_MS;
+      const upToDate = bitmap.update(index, camera, width, height, dpr, !moving, lookRef.current);
+      if (!upToDate) redrawWhenSettled();
       bitmap.drawTo(context._context, camera);
+      const t1 = performance.now();
+      stats.draws.ink++;
+      stats.lastInkMs = t1 - t0;
+      const cam = bitmap.camera;
+      const sharp = upToDate && cam !== null && cam.zoom === camera.zoom && cam.x === camera.x && cam.y === camera.y;
+      if (sharp && !stats.sharp) stats.sharpAt = t1;
+      stats.sharp = sharp;
+      if (sharp && stats.firstInkAt === null) stats.firstInkAt = t1;
     },
-    [editor, redrawWhenSettled],
+    [editor, redrawWhenSettled, stats],
   );
 
   return (

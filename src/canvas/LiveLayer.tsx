@@ -8,14 +8,17 @@ import { Layer, Shape } from 'react-konva';
 import type { Editor } from '../editor/editor';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { applyCamera } from './cameraLayer';
+import type { RenderStats } from './renderStats';
+import { HIGHLIGHTER_ALPHA } from './scene/draw';
 import { strokePath } from './strokeOutline';
 
 interface Props {
   live: LiveStrokes;
   editor: Editor;
+  stats: RenderStats;
 }
 
-export function LiveLayer({ live, editor }: Props) {
+export function LiveLayer({ live, editor, stats }: Props) {
   const layerRef = useRef<Konva.Layer>(null);
 
   useEffect(() => {
@@ -36,13 +39,20 @@ export function LiveLayer({ live, editor }: Props) {
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
       const ctx = context._context;
+      let points = 0;
       for (const stroke of live.all()) {
         if (stroke.points.length === 0) continue;
+        const marker = stroke.tool === 'highlighter';
+        ctx.globalAlpha = marker ? HIGHLIGHTER_ALPHA : 1;
         ctx.fillStyle = stroke.color;
-        ctx.fill(strokePath(stroke.points, stroke.width, 0, 0, stroke.endedAt !== null));
+        ctx.fill(strokePath(stroke.points, stroke.width, 0, 0, stroke.endedAt !== null, marker));
+        points += stroke.points.length / 3;
       }
+      ctx.globalAlpha = 1;
+      stats.draws.live++;
+      stats.livePaints?.push({ t: performance.timeOrigin + performance.now(), points });
     },
-    [live],
+    [live, stats],
   );
 
   return (

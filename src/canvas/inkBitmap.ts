@@ -9,8 +9,8 @@
 import type { Box } from '../geometry/box';
 import type { Camera } from '../geometry/camera';
 import type { InkIndex } from './inkIndex';
-
-const EPS = 0.01;
+import { boxOfDeviceRect, deviceRectOfBox, exposedStrips, mergeRects, planPan, type PanPlan, type Rect } from './scene/bitmapPlan';
+import { drawEntry, NO_LOOK, type DrawLook } from './scene/draw';
 
 export class InkBitmap {
   private readonly canvas = document.createElement('canvas');
@@ -22,6 +22,14 @@ export class InkBitmap {
   private dpr = 1;
   private dirty: Box[] = [];
   private stale = true;
+  private look: DrawLook = NO_LOOK;
+  /** Device pixels painted by the last update (for render stats). */
+  painted = 0;
+
+  /** The camera the bitmap shows, or null before its first render. */
+  get camera(): Camera | null {
+    return this.cam;
+  }
 
   /** Marks a board area (or everything) for redraw. */
   invalidate(box?: Box): void {
@@ -33,7 +41,9 @@ export class InkBitmap {
    * Brings the bitmap up to date for `camera`. With `mayRenderAll` false (the camera is moving) it
    * never does a whole re-render; returns false when the bitmap is still behind.
    */
-  update(index: InkIndex, camera: Camera, width: number, height: number, dpr: number, mayRenderAll: boolean): boolean {
+  update(index: InkIndex, camera: Camera, width: number, height: number, dpr: number, mayRenderAll: boolean, look: DrawLook = NO_LOOK): boolean {
+    this.look = look;
+    this.painted = 0;
     if (width !== this.width || height !== this.height || dpr !== this.dpr) {
       this.width = width;
       this.height = height;
@@ -43,19 +53,25 @@ export class InkBitmap {
       this.stale = true;
     }
     const cam = this.cam;
-    if (this.stale || !cam || cam.zoom !== camera.zoom) return mayRenderAll ? this.renderAll(index, camera) : false;
-    if (cam.x !== camera.x || cam.y !== camera.y) {
-      const k = camera.zoom * dpr;
-      const sx = (cam.x - camera.x) * k;
-      const sy = (cam.y - camera.y) * k;
-      const whole = Math.abs(sx - Math.round(sx)) < EPS && Math.abs(sy - Math.round(sy)) < EPS;
-      if (!whole || Math.abs(sx) >= this.canvas.width || Math.abs(sy) >= this.canvas.height) {
-        return mayRenderAll ? this.renderAll(index, camera) : false;
-      }
-      this.shift(index, camera, Math.round(sx), Math.round(sy));
+    if (this.stale || !cam) return mayRenderAll ? this.renderAll(index, camera) : false;
+    let exact = true;
+    if (cam.x !== camera.x || cam.y !== camera.y || cam.zoom !== camera.zoom) {
+      const plan = planPan(cam, camera, dpr, this.canvas.width, this.canvas.height);
+      // A zoom, or a jump wider than the screen: show the old bitmap scaled until the camera rests.
+      if (!plan) return mayRenderAll ? this.renderAll(index, camera) : false;
+      // A pan by fractions of a pixel shifts by whole pixels (drawTo places the rest); at rest a
+      // full render makes it exact again.
+      if (!plan.exact && mayRenderAll) return this.renderAll(index, camera);
+      this.shift(index, plan);
+      exact = plan.exact;
     }
-    for (const box of this.dirty.splice(0)) this.renderBox(index, box);
-    return true;
+    const rects: Rect[] = [];
+    for (const box of this.dirty.splice(0)) {
+      const r = deviceRectOfBox(box, this.cam!, dpr, this.canvas.width, this.canvas.height);
+      if (r) rects.push(r);
+    }
+    for (const r of mergeRects(rects)) this.renderDeviceRect(index, r.x, r.y, r.w, r.h);
+    return exact;
   }
 
   /** Paints the bitmap into a context in CSS pixels, mapped from its camera to `camera`. */
@@ -77,31 +93,17 @@ export class InkBitmap {
     return true;
   }
 
-  /** Moves the pixels by (sx, sy) device px and draws the strips that were exposed. */
-  private shift(index: InkIndex, camera: Camera, sx: number, sy: number): void {
+  /** Moves the pixels by whole device pixels and draws the strips that were exposed. */
+  private shift(index: InkIndex, plan: PanPlan): void {
     const { ctx, canvas } = this;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     // 'copy' also clears whatever the shifted image does not cover: the exposed strips.
     ctx.globalCompositeOperation = 'copy';
-    ctx.drawImage(canvas, sx, sy);
+    ctx.drawImage(canvas, plan.sx, plan.sy);
     ctx.restore();
-    this.cam = { ...camera };
-    const W = canvas.width, H = canvas.height;
-    if (sx > 0) this.renderDeviceRect(index, 0, 0, sx, H);
-    if (sx < 0) this.renderDeviceRect(index, W + sx, 0, -sx, H);
-    if (sy > 0) this.renderDeviceRect(index, 0, 0, W, sy);
-    if (sy < 0) this.renderDeviceRect(index, 0, H + sy, W, -sy);
-  }
-
-  private renderBox(index: InkIndex, box: Box): void {
-    const cam = this.cam!;
-    const k = cam.zoom * this.dpr;
-    const x0 = Math.max(0, Math.floor((box.minX - cam.x) * k) - 1);
-    const y0 = Math.max(0, Math.floor((box.minY - cam.y) * k) - 1);
-    const x1 = Math.min(this.canvas.width, Math.ceil((box.maxX - cam.x) * k) + 1);
-    const y1 = Math.min(this.canvas.height, Math.ceil((box.maxY - cam.y) * k) + 1);
-    if (x1 > x0 && y1 > y0) this.renderDeviceRect(index, x0, y0, x1 - x0, y1 - y0);
+    this.cam = plan.cam;
+    for (const r of exposedStrips(plan.sx, plan.sy, canvas.width, canvas.height)) this.renderDeviceRect(index, r.x, r.y, r.w, r.h);
   }
 
   /** Clears one device-pixel rectangle and refills it with every stroke that meets it, in z-order. */
@@ -116,11 +118,10 @@ export class InkBitmap {
     ctx.rect(x, y, w, h);
     ctx.clip();
     ctx.setTransform(k, 0, 0, k, -cam.x * k, -cam.y * k);
-    const view: Box = { minX: cam.x + x / k, minY: cam.y + y / k, maxX: cam.x + (x + w) / k, maxY: cam.y + (y + h) / k };
-    for (const entry of index.visible(view)) {
-      ctx.fillStyle = entry.item.color;
-      ctx.fill(entry.path);
-    }
+    const view: Box = boxOfDeviceRect({ x, y, w, h }, cam, this.dpr);
+    const look = this.look;
+    for (const entry of index.visible(view)) drawEntry(ctx, entry, k, look);
     ctx.restore();
+    this.painted += w * h;
   }
 }

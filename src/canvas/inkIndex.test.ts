@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Board, ItemsChange } from '../model/board';
-import type { StrokeItem } from '../model/schema';
+import type { Item, StrokeItem } from '../model/schema';
 import { encodePoints } from '../model/strokeCodec';
 import { InkIndex } from './inkIndex';
 
@@ -75,5 +75,54 @@ describe('InkIndex', () => {
     const index = new InkIndex(board as unknown as Board);
     board.put({ ...stroke('dddddddd', 'a0', 0, 0), points: new Uint8Array([0, 200, 1, 0]) });
     expect(index.size).toBe(0);
+  });
+});
+
+describe('InkIndex: every kind', () => {
+  const mono = (text: string, px: number) => text.length * px * 0.5;
+  const base = { author: 'me', rotation: 0 };
+  class AnyBoard extends FakeBoard {
+    putAny(item: Item) {
+      (this.items as Map<string, Item>).set(item.id, item);
+      (this as unknown as { emit(c: ItemsChange): void }).emit({ upserted: new Set([item.id]), removed: new Set(), local: true });
+    }
+  }
+
+  it('boxes shapes, text and stickies, and draws highlighters under the ink', () => {
+    const board = new AnyBoard();
+    const index = new InkIndex(board as unknown as Board, { measure: mono });
+    board.put(stroke('pen00001', 'a1', 0, 0));
+    board.put({ ...stroke('hl000001', 'a2', 0, 0), tool: 'highlighter' });
+    board.putAny({ ...base, id: 'shape001', kind: 'shape', index: 'a3', x: 100, y: 100, shape: 'rect', w: 50, h: 20, color: '#0a64c2', width: 2, fill: 'semi' });
+    board.putAny({ ...base, id: 'text0001', kind: 'text', index: 'a4', x: 0, y: 300, text: 'hello world', size: 's', color: '#1f2328', w: 0 });
+    board.putAny({ ...base, id: 'stick001', kind: 'sticky', index: 'a5', x: 400, y: 0, text: 'idea', w: 200, h: 200, color: '#fde68a' });
+    expect(ids(index)).toEqual(['hl000001', 'pen00001', 'shape001', 'text0001', 'stick001']);
+    expect(index.get('shape001')!.box).toEqual({ minX: 98, minY: 98, maxX: 152, maxY: 122 });
+    expect(index.get('text0001')!.frame).toMatchObject({ minX: 0, maxX: mono('hello world', 20) });
+    expect(index.get('stick001')!.text!.lines).toEqual(['idea']);
+    // Rotating a sticky keeps its layout and moves its box.
+    const layout = index.get('stick001')!.text;
+    board.putAny({ ...(board.items.get('stick001') as unknown as Item), rotation: 45 } as Item);
+    expect(index.get('stick001')!.text).toBe(layout);
+    expect(index.get('stick001')!.box.minX).toBeLessThan(400 - 24);
+    index.destroy();
+  });
+
+  it('decodes strokes near the view first and the rest in idle slices', () => {
+    const board = new AnyBoard();
+    for (let i = 0; i < 20; i++) board.items.set(`far${String(i).padStart(5, '0')}`, stroke(`far${String(i).padStart(5, '0')}`, `a${i}`, 100_000 + i * 10, 0));
+    board.items.set('near0001', stroke('near0001', 'b0', 10, 10));
+    const index = new InkIndex(board as unknown as Board, { measure: mono });
+    expect(index.pendingCount).toBe(21);
+    expect(ids(index, { minX: 0, minY: 0, maxX: 100, maxY: 100 })).toEqual(['near0001']);
+    expect(index.pendingCount).toBe(20);
+    const reported: unknown[] = [];
+    index.onChange((boxes) => reported.push(...boxes));
+    let budget = 5;
+    expect(index.settleSome(() => budget-- > 0)).toBe(15);
+    expect(reported).toHaveLength(5);
+    expect(index.settleSome(() => true)).toBe(0);
+    expect(index.size).toBe(21);
+    index.destroy();
   });
 });

@@ -1,30 +1,92 @@
 /**
- * The finished ink as the renderer needs it: items in z-order with their bounding boxes, and each
- * stroke's outline built once (on first draw) and kept until that item changes. Fed by
- * Board.subscribe; reads the model, never writes it.
+ * Everything on the board as the renderer needs it: items in z-order with their bounding boxes
+ * and a cached draw routine per item (a stroke's outline as a Path2D in its own frame, a text's or
+ * sticky's wrapped lines). Fed by Board.subscribe; reads the model, never writes it.
+ *
+ * Loading a big board is progressive: a stroke's box needs its points decoded (about 0.1 ms for 200
+ * points), so strokes start out "pending". A draw of some area first decodes the pending strokes
+ * whose origin lies near that area (visible items first); `settleSome` decodes the rest in idle
+ * slices and reports their boxes, so the few that reach into view from afar are painted then.
+ *
+ * Highlighter strokes are kept in their own list and drawn before everything else: they stay under
+ * the ink, as a highlighter pen on paper would look.
  */
 import { boundsOfPoints, boxesIntersect, type Box } from '../geometry/box';
 import { compareIndex, type Board, type ItemsChange } from '../model/board';
-import type { StrokeItem } from '../model/schema';
+import type { Item, StickyItem, StrokeItem, TextItem } from '../model/schema';
 import { decodePoints } from '../model/strokeCodec';
+import { padBox, placeBox, shapeFrame, shapeLocalBox, stickyLocalBox, strokeLocalBox, textLocalBox } from './scene/bounds';
+import { fontOf, layoutSticky, layoutTextItem, type Measure, type TextLayout } from './scene/textLayout';
 import { strokePath } from './strokeOutline';
 
-export interface InkEntry {
-  item: StrokeItem;
+export interface SceneEntry {
+  item: Item;
+  /** Board-space box (placement included). */
   box: Box;
+  /** Box in the item's own frame. */
+  local: Box;
+  /** The item's own extent in its frame, without shadows or glyph slack: what a selection outlines. */
+  frame: Box;
+  /** Stroke outline in the stroke's frame, built on first draw. */
   path: Path2D | null;
+  /** Wrapped text of a text item or sticky. */
+  text: TextLayout | null;
 }
 
+/** Kept for older callers: the index used to hold only strokes. */
+export type InkEntry = SceneEntry;
+
+/** Pending strokes whose origin is this close to a drawn area are decoded before it is drawn. */
+export const NEAR_MARGIN = 1500;
+
+export interface IndexOptions {
+  /** Text measuring (canvas 2d in the app; a fake in node tests). */
+  measure?: Measure;
+}
+
+let sharedMeasure: Measure | null = null;
+/** Canvas 2d text measuring, with a cache per font size and string. */
+export function canvasMeasure(): Measure {
+  if (sharedMeasure) return sharedMeasure;
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  const cache = new Map<string, number>();
+  let font = '';
+  sharedMeasure = (text, px) => {
+    const key = `${px}|${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      const f = fontOf(px);
+      if (f !== font) ctx.font = font = f;
+      w = ctx.measureText(text).width;
+      if (cache.size > 20_000) cache.clear();
+      cache.set(key, w);
+    }
+    return w;
+  };
+  return sharedMeasure;
+}
+
+const isHighlighter = (item: Item): boolean => item.kind === 'stroke' && item.tool === 'highlighter';
+
 export class InkIndex {
-  private entries = new Map<string, InkEntry>();
-  private ordered: InkEntry[] = [];
+  private entries = new Map<string, SceneEntry>();
+  /** Strokes not decoded yet, in arrival order. */
+  private pending = new Map<string, StrokeItem>();
+  private under: SceneEntry[] = [];
+  private over: SceneEntry[] = [];
   private orderDirty = false;
   private readonly off: () => void;
   private listeners = new Set<(dirty: Box[]) => void>();
+  private readonly measure: Measure;
 
-  constructor(board: Board) {
-    for (const item of board.allItems()) if (item.kind === 'stroke') this.put(item);
-    this.ordered = [...this.entries.values()];
+  constructor(board: Board, opts: IndexOptions = {}) {
+    // Lazy: the canvas measurer needs a DOM, and a board without text never asks for it.
+    this.measure = opts.measure ?? ((text, px) => canvasMeasure()(text, px));
+    for (const item of board.allItems()) {
+      if (item.kind === 'stroke') this.pending.set(item.id, item);
+      else this.put(item);
+    }
+    this.orderDirty = true;
     this.off = board.subscribe((change) => this.apply(board, change));
   }
 
@@ -33,8 +95,24 @@ export class InkIndex {
     this.listeners.clear();
   }
 
+  /** Items with a known box (pending strokes not counted). */
   get size(): number {
     return this.entries.size;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** The entry of an item (decoding it now if it was still pending). */
+  get(id: string): SceneEntry | undefined {
+    const pending = this.pending.get(id);
+    if (pending) {
+      this.pending.delete(id);
+      this.orderDirty = true;
+      this.put(pending);
+    }
+    return this.entries.get(id);
   }
 
   /** Called with the board areas that changed (old and new boxes of each changed item). */
@@ -45,26 +123,81 @@ export class InkIndex {
     };
   }
 
-  /** Entries whose box meets `view`, bottom to top, with their outlines built. */
-  *visible(view: Box): Generator<InkEntry & { path: Path2D }> {
-    if (this.orderDirty) {
-      this.ordered = [...this.entries.values()].sort((a, b) => compareIndex(a.item, b.item));
-      this.orderDirty = false;
-    }
-    for (const entry of this.ordered) {
-      if (!boxesIntersect(entry.box, view)) continue;
-      if (entry.path === null) {
-        const { item } = entry;
-        // Decoding again here (about 20 us) beats keeping 10,000 decoded buffers alive.
-        entry.path = strokePath(decodePoints(item.points), item.width, item.x, item.y);
+  /**
+   * Entries whose box meets `view`, bottom to top (highlighters first), with their draw caches
+   * built. Decodes pending strokes near `view` first.
+   */
+  *visible(view: Box): Generator<SceneEntry> {
+    this.settleNear(view);
+    if (this.orderDirty) this.sort();
+    for (const list of [this.under, this.over]) {
+      for (const entry of list) {
+        if (!boxesIntersect(entry.box, view)) continue;
+        this.prepare(entry);
+        yield entry;
       }
-      yield entry as InkEntry & { path: Path2D };
     }
+  }
+
+  /**
+   * Decodes pending strokes until `more()` says stop (an idle deadline); reports their boxes as
+   * changed so that any that reach into view get painted. Returns how many are left.
+   */
+  settleSome(more: () => boolean): number {
+    const dirty: Box[] = [];
+    for (const [id, item] of this.pending) {
+      if (!more()) break;
+      this.pending.delete(id);
+      const entry = this.put(item);
+      if (entry) dirty.push(entry.box);
+    }
+    if (dirty.length) {
+      this.orderDirty = true;
+      this.emit(dirty);
+    }
+    return this.pending.size;
+  }
+
+  private settleNear(view: Box): void {
+    if (this.pending.size === 0) return;
+    const near = { minX: view.minX - NEAR_MARGIN, minY: view.minY - NEAR_MARGIN, maxX: view.maxX + NEAR_MARGIN, maxY: view.maxY + NEAR_MARGIN };
+    const dirty: Box[] = [];
+    for (const [id, item] of this.pending) {
+      if (item.x < near.minX || item.x > near.maxX || item.y < near.minY || item.y > near.maxY) continue;
+      this.pending.delete(id);
+      const entry = this.put(item, true);
+      if (!entry) continue;
+      this.orderDirty = true;
+      // Drawn right now when inside the view; anything reaching beyond it needs its box repainted.
+      const b = entry.box;
+      if (b.minX < view.minX || b.minY < view.minY || b.maxX > view.maxX || b.maxY > view.maxY) dirty.push(b);
+    }
+    if (dirty.length) this.emit(dirty);
+  }
+
+  private sort(): void {
+    const all = [...this.entries.values()].sort((a, b) => compareIndex(a.item, b.item));
+    this.under = all.filter((e) => isHighlighter(e.item));
+    this.over = all.filter((e) => !isHighlighter(e.item));
+    this.orderDirty = false;
+  }
+
+  private prepare(entry: SceneEntry): void {
+    const item = entry.item;
+    if (item.kind === 'stroke' && entry.path === null) {
+      // Decoding again here beats keeping 10,000 decoded buffers alive.
+      entry.path = strokePath(decodePoints(item.points), item.width, 0, 0, true, item.tool === 'highlighter');
+    }
+  }
+
+  private emit(dirty: Box[]): void {
+    for (const listener of [...this.listeners]) listener(dirty);
   }
 
   private apply(board: Board, change: ItemsChange): void {
     const dirty: Box[] = [];
     for (const id of change.removed) {
+      this.pending.delete(id);
       const old = this.entries.get(id);
       if (!old) continue;
       this.entries.delete(id);
@@ -73,38 +206,88 @@ export class InkIndex {
     }
     for (const id of change.upserted) {
       const item = board.getItem(id);
-      if (item?.kind !== 'stroke') continue;
-      const old = this.entries.get(id);
-      // Unchanged geometry and style: keep the cached outline.
-      if (old && old.item.points === item.points && old.item.x === item.x && old.item.y === item.y && old.item.width === item.width) {
-        if (old.item.index !== item.index) this.orderDirty = true;
-        old.item = item;
-        dirty.push(old.box);
-        continue;
+      if (!item) continue;
+      if (this.pending.has(id)) {
+        if (item.kind === 'stroke') {
+          this.pending.set(id, item);
+          continue;
+        }
+        this.pending.delete(id);
       }
+      const old = this.entries.get(id);
       if (old) dirty.push(old.box);
-      const top = this.ordered[this.ordered.length - 1];
-      const entry = this.put(item);
+      const top = this.over[this.over.length - 1];
+      const entry = this.put(item, false, old);
       if (!entry) continue;
       dirty.push(entry.box);
-      if (old) this.orderDirty = true;
-      // New ink almost always lands on top: append instead of re-sorting 10,000 entries.
-      else if (!this.orderDirty && (!top || compareIndex(top.item, item) < 0)) this.ordered.push(entry);
-      else this.orderDirty = true;
+      if (old) {
+        if (old.item.index !== item.index || isHighlighter(old.item) !== isHighlighter(item)) this.orderDirty = true;
+        else this.replaceInOrder(old, entry);
+      } else if (!this.orderDirty && !isHighlighter(item) && (!top || compareIndex(top.item, item) < 0)) {
+        // New items almost always land on top: append instead of re-sorting 10,000 entries.
+        this.over.push(entry);
+      } else this.orderDirty = true;
     }
-    for (const listener of [...this.listeners]) listener(dirty);
+    if (dirty.length) this.emit(dirty);
   }
 
-  private put(item: StrokeItem): InkEntry | null {
-    let points: Float64Array;
-    try {
-      points = decodePoints(item.points);
-    } catch {
-      if (this.entries.delete(item.id)) this.orderDirty = true;
-      return null; // a malformed buffer from a peer: skip this stroke, keep the board
+  private replaceInOrder(old: SceneEntry, next: SceneEntry): void {
+    if (old === next || this.orderDirty) return;
+    const list = isHighlighter(next.item) ? this.under : this.over;
+    const i = list.indexOf(old);
+    if (i >= 0) list[i] = next;
+    else this.orderDirty = true;
+  }
+
+  /**
+   * Builds (or refreshes) an entry, reusing the caches that the change leaves valid. With
+   * `withPath`, a stroke's outline is built from the points decoded for its box.
+   */
+  private put(item: Item, withPath = false, old?: SceneEntry): SceneEntry | null {
+    let entry: SceneEntry;
+    switch (item.kind) {
+      case 'stroke': {
+        const prev = old?.item.kind === 'stroke' ? old.item : null;
+        if (old && prev && prev.points === item.points && prev.width === item.width && prev.tool === item.tool) {
+          entry = { ...old, item };
+          break;
+        }
+        let points: Float64Array;
+        try {
+          points = decodePoints(item.points);
+        } catch {
+          if (this.entries.delete(item.id)) this.orderDirty = true;
+          return null; // a malformed buffer from a peer: skip this stroke, keep the board
+        }
+        const pointsBox = boundsOfPoints(points);
+        const local = strokeLocalBox(pointsBox, item.width);
+        const path = withPath ? strokePath(points, item.width, 0, 0, true, item.tool === 'highlighter') : null;
+        entry = { item, local, frame: padBox(pointsBox, item.width / 2), box: local, path, text: null };
+        break;
+      }
+      case 'shape':
+        entry = { item, local: shapeLocalBox(item), frame: shapeFrame(item), box: shapeLocalBox(item), path: null, text: null };
+        break;
+      case 'text': {
+        const prev = old?.item.kind === 'text' ? old.item : null;
+        const text = old?.text && prev && sameText(prev, item) ? old.text : layoutTextItem(item.text, item.size, item.w, this.measure);
+        const local = textLocalBox(text.width, text.height, text.fontPx);
+        entry = { item, local, frame: { minX: 0, minY: 0, maxX: text.width, maxY: text.height }, box: local, path: null, text };
+        break;
+      }
+      case 'sticky': {
+        const prev = old?.item.kind === 'sticky' ? old.item : null;
+        const text = old?.text && prev && sameSticky(prev, item) ? old.text : layoutSticky(item.text, item.w, item.h, this.measure);
+        const local = stickyLocalBox(item.w, item.h);
+        entry = { item, local, frame: { minX: 0, minY: 0, maxX: item.w, maxY: item.h }, box: local, path: null, text };
+        break;
+      }
     }
-    const entry: InkEntry = { item, box: boundsOfPoints(points, item.x, item.y, item.width), path: null };
+    entry.box = placeBox(entry.local, item);
     this.entries.set(item.id, entry);
     return entry;
   }
 }
+
+const sameText = (a: TextItem, b: TextItem): boolean => a.text === b.text && a.size === b.size && a.w === b.w;
+const sameSticky = (a: StickyItem, b: StickyItem): boolean => a.text === b.text && a.w === b.w && a.h === b.h;

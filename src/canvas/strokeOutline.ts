@@ -10,11 +10,12 @@ function hasConstantPressure(points: ArrayLike<number>): boolean {
   return true;
 }
 
-function options(width: number, mouse: boolean, last: boolean): StrokeOptions {
+function options(width: number, mouse: boolean, last: boolean, marker: boolean): StrokeOptions {
   return {
     size: width,
     // Gentle thinning: ink should look like ink, yet a thin line must stay readable on a projector.
-    thinning: mouse ? 0.2 : 0.5,
+    // A highlighter is a felt marker: even width whatever the pressure.
+    thinning: marker ? 0 : mouse ? 0.2 : 0.5,
     smoothing: 0.5,
     streamline: 0.45,
     simulatePressure: mouse,
@@ -25,10 +26,10 @@ function options(width: number, mouse: boolean, last: boolean): StrokeOptions {
 }
 
 /** Flat stride-3 points (x, y, pressure) offset by (ox, oy) -> the filled outline. */
-export function strokePath(points: ArrayLike<number>, width: number, ox = 0, oy = 0, last = true): Path2D {
+export function strokePath(points: ArrayLike<number>, width: number, ox = 0, oy = 0, last = true, marker = false): Path2D {
   const input: number[][] = [];
   for (let i = 0; i + 2 < points.length; i += 3) input.push([points[i]! + ox, points[i + 1]! + oy, points[i + 2]!]);
-  const outline = getStroke(input, options(width, hasConstantPressure(points), last));
+  const outline = getStroke(input, options(width, hasConstantPressure(points), last, marker));
   return outlineToPath(outline);
 }
 

@@ -1,0 +1,156 @@
+/**
+ * Canvas 2d draw routines for each item kind. The caller sets the board -> device transform
+ * (uniform scale `k` = zoom x devicePixelRatio); each routine places its item by its own
+ * x, y, rotation (and scale for strokes) and draws from the entry's caches.
+ */
+import type { Item } from '../../model/schema';
+import type { SceneEntry } from '../inkIndex';
+import { arrowBarbs } from '../../geometry/outline';
+import { STICKY_SHADOW } from './bounds';
+import { fontOf } from './textLayout';
+
+/** How the bitmap should show particular items right now (editor state). */
+export interface DrawLook {
+  /** Items the eraser is about to remove: drawn faded. */
+  fading: ReadonlySet<string>;
+  /** The text item or sticky being edited in place: its text is hidden (the editor shows it). */
+  editingId: string | null;
+}
+
+export const NO_LOOK: DrawLook = { fading: new Set(), editingId: null };
+
+export const HIGHLIGHTER_ALPHA = 0.38;
+export const FADED_ALPHA = 0.22;
+/** Alpha of a shape's "light" fill. */
+export const LIGHT_FILL_ALPHA = 0.16;
+/** Text on sticky notes: the darkest ink, readable on every paper colour. */
+export const STICKY_INK = '#1f2328';
+const STICKY_RADIUS = 3;
+
+function place(ctx: CanvasRenderingContext2D, item: Item): void {
+  ctx.translate(item.x, item.y);
+  if (item.rotation) ctx.rotate((item.rotation * Math.PI) / 180);
+  if (item.kind === 'stroke' && (item.scaleX !== 1 || item.scaleY !== 1)) ctx.scale(item.scaleX, item.scaleY);
+}
+
+/** Draws one entry; `k` is device pixels per board pixel (shadows are in device pixels). */
+export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: number, look: DrawLook): void {
+  const item = entry.item;
+  // The common case, a plain stroke: no save/restore, just a translate there and back.
+  if (item.kind === 'stroke' && item.tool === 'pen' && !item.rotation && item.scaleX === 1 && item.scaleY === 1 && !look.fading.has(item.id)) {
+    ctx.fillStyle = item.color;
+    ctx.translate(item.x, item.y);
+    ctx.fill(entry.path!);
+    ctx.translate(-item.x, -item.y);
+    return;
+  }
+  ctx.save();
+  if (look.fading.has(item.id)) ctx.globalAlpha = FADED_ALPHA;
+  place(ctx, item);
+  switch (item.kind) {
+    case 'stroke':
+      if (item.tool === 'highlighter') ctx.globalAlpha *= HIGHLIGHTER_ALPHA;
+      ctx.fillStyle = item.color;
+      ctx.fill(entry.path!);
+      break;
+    case 'shape':
+      drawShape(ctx, item);
+      break;
+    case 'text':
+      if (item.id !== look.editingId) drawText(ctx, entry, item.color, 'left', 0, 0);
+      break;
+    case 'sticky':
+      drawSticky(ctx, entry, k, item.id === look.editingId);
+      break;
+  }
+  ctx.restore();
+}
+
+function withAlpha(hex: string, alpha: number): string {
+  const a = Math.round(alpha * 255).toString(16).padStart(2, '0');
+  return `${hex}${a}`;
+}
+
+export function drawShape(ctx: CanvasRenderingContext2D, s: Extract<Item, { kind: 'shape' }>): void {
+  ctx.lineWidth = s.width;
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = s.color;
+  ctx.beginPath();
+  switch (s.shape) {
+    case 'rect': {
+      const r = Math.min(s.width * 1.5, Math.abs(s.w) / 2, Math.abs(s.h) / 2);
+      ctx.roundRect(0, 0, s.w, s.h, r);
+      break;
+    }
+    case 'ellipse':
+      ctx.ellipse(s.w / 2, s.h / 2, Math.abs(s.w) / 2, Math.abs(s.h) / 2, 0, 0, Math.PI * 2);
+      break;
+    case 'line':
+    case 'arrow':
+      ctx.moveTo(0, 0);
+      ctx.lineTo(s.w, s.h);
+      break;
+  }
+  if ((s.shape === 'rect' || s.shape === 'ellipse') && s.fill !== 'none') {
+    ctx.fillStyle = s.fill === 'semi' ? withAlpha(s.color, LIGHT_FILL_ALPHA) : s.color;
+    ctx.fill();
+  }
+  ctx.stroke();
+  if (s.shape === 'arrow') {
+    if (s.w !== 0 || s.h !== 0) {
+      const [l, r] = arrowBarbs(s.w, s.h, s.width);
+      ctx.beginPath();
+      ctx.moveTo(l.x, l.y);
+      ctx.lineTo(s.w, s.h);
+      ctx.lineTo(r.x, r.y);
+      ctx.stroke();
+    }
+  }
+}
+
+/** Lines of a laid-out text, from (x0, y0) in the item's frame. */
+function drawText(ctx: CanvasRenderingContext2D, entry: SceneEntry, color: string, align: 'left' | 'center', x0: number, y0: number, boxWidth = 0): void {
+  const layout = entry.text;
+  if (!layout) return;
+  ctx.fillStyle = color;
+  ctx.font = fontOf(layout.fontPx);
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (let i = 0; i < layout.lines.length; i++) {
+    const line = layout.lines[i]!;
+    if (line === '') continue;
+    const x = align === 'center' ? x0 + (boxWidth - layout.widths[i]!) / 2 : x0;
+    ctx.fillText(line, x, y0 + (i + 0.5) * layout.lineHeight + layout.fontPx * 0.04);
+  }
+}
+
+function drawSticky(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: number, hideText: boolean): void {
+  const item = entry.item as Extract<Item, { kind: 'sticky' }>;
+  const { w, h } = item;
+  // Two shadows: a wide, faint one (the note floats a little) and a tight contact shadow.
+  ctx.fillStyle = item.color;
+  ctx.shadowColor = 'rgba(40, 32, 10, 0.16)';
+  ctx.shadowBlur = STICKY_SHADOW.blur * k;
+  ctx.shadowOffsetY = STICKY_SHADOW.offsetY * k;
+  ctx.beginPath();
+  ctx.roundRect(0, 0, w, h, STICKY_RADIUS);
+  ctx.fill();
+  ctx.shadowColor = 'rgba(40, 32, 10, 0.14)';
+  ctx.shadowBlur = 1.5 * k;
+  ctx.shadowOffsetY = 0.75 * k;
+  ctx.fill();
+  ctx.shadowColor = 'transparent';
+  if (hideText || !entry.text) return;
+  const layout = entry.text;
+  const pad = layout.padding;
+  const innerH = h - 2 * pad;
+  // Centred, like a note someone wrote in the middle of; text that overflows starts at the top.
+  const y0 = pad + Math.max(0, (innerH - layout.height) / 2);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, 0, w, h);
+  ctx.clip();
+  drawText(ctx, entry, STICKY_INK, 'center', pad, y0, w - 2 * pad);
+  ctx.restore();
+}
