@@ -45,24 +45,31 @@ export function selectionBounds(entries: readonly SceneEntry[]): Box | null {
   return unionBoxes(entries.map((e) => placeBox(e.frame, e.item.kind === 'stroke' ? e.item : { ...e.item, scaleX: 1, scaleY: 1 })));
 }
 
-function drawOverlay(ctx: CanvasRenderingContext2D, camera: Camera, o: OverlayState, entries: SceneEntry[]): void {
+function drawOverlay(ctx: CanvasRenderingContext2D, camera: Camera, o: OverlayState, entries: SceneEntry[], hovered: SceneEntry | null): void {
   const toScreen = (x: number, y: number): [number, number] => {
     const p = boardToScreen(camera, { x, y });
     return [Math.round(p.x) + 0.5, Math.round(p.y) + 0.5];
   };
+  const outline = (e: SceneEntry) => {
+    const corners = frameCorners(e).map(([x, y]) => toScreen(x, y));
+    ctx.beginPath();
+    corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+    ctx.closePath();
+    ctx.stroke();
+  };
   ctx.lineJoin = 'round';
+  ctx.strokeStyle = SELECTION_COLOR;
+  if (hovered) {
+    ctx.globalAlpha = 0.5;
+    ctx.lineWidth = 1;
+    outline(hovered);
+    ctx.globalAlpha = 1;
+  }
   if (entries.length > 0) {
     // Each item's own (rotated) frame, faint when several are selected.
-    ctx.strokeStyle = SELECTION_COLOR;
     ctx.globalAlpha = entries.length > 1 ? 0.45 : 1;
     ctx.lineWidth = 1;
-    for (const e of entries) {
-      const corners = frameCorners(e).map(([x, y]) => toScreen(x, y));
-      ctx.beginPath();
-      corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-      ctx.closePath();
-      ctx.stroke();
-    }
+    for (const e of entries) outline(e);
     ctx.globalAlpha = 1;
     const bounds = selectionBounds(entries);
     const single = entries.length === 1 ? entries[0]! : null;
@@ -73,7 +80,7 @@ function drawOverlay(ctx: CanvasRenderingContext2D, camera: Camera, o: OverlaySt
         ctx.lineWidth = 1.5;
         ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
       }
-      for (const h of selectionHandles(bounds, camera.zoom)) {
+      for (const h of o.transforming || o.editingId ? [] : selectionHandles(bounds, camera.zoom)) {
         const [cx, cy] = toScreen(h.x, h.y);
         const r = (h.size * camera.zoom) / 2;
         ctx.beginPath();
@@ -111,15 +118,16 @@ export function OverlayLayer({ board, editor, index, stats }: Props) {
     let camera = editor.camera;
     const offEditor = editor.subscribe(() => {
       const o = readOverlay(editor);
-      const visibleBefore = last.selected.size > 0 || last.marquee !== null;
-      const changed = o.selected !== last.selected || o.marquee !== last.marquee || o.editingId !== last.editingId;
+      const visibleBefore = last.selected.size > 0 || last.marquee !== null || last.hovered !== null;
+      const changed =
+        o.selected !== last.selected || o.marquee !== last.marquee || o.editingId !== last.editingId || o.hovered !== last.hovered || o.transforming !== last.transforming;
       const moved = editor.camera !== camera;
       camera = editor.camera;
       last = o;
       if (changed || (moved && (visibleBefore || o.selected.size > 0))) redraw();
     });
     const offBoard = board.subscribe((change) => {
-      if (last.selected.size === 0) return;
+      if (last.hovered && (change.upserted.has(last.hovered) || change.removed.has(last.hovered))) return redraw();
       for (const id of last.selected) {
         if (change.upserted.has(id) || change.removed.has(id)) return redraw();
       }
@@ -140,8 +148,9 @@ export function OverlayLayer({ board, editor, index, stats }: Props) {
         const e = idx.get(id);
         if (e) entries.push(e);
       }
-      if (entries.length === 0 && !o.marquee) return;
-      drawOverlay(context._context, editor.camera, o, entries);
+      const hovered = o.hovered && !o.selected.has(o.hovered) ? (idx?.get(o.hovered) ?? null) : null;
+      if (entries.length === 0 && !o.marquee && !hovered) return;
+      drawOverlay(context._context, editor.camera, o, entries, hovered);
     },
     [editor, index, stats],
   );

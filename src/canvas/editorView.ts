@@ -1,37 +1,42 @@
 /**
  * What the canvas reads from the editor's session state beyond the camera: the selection, the
- * eraser's preview set, the marquee box and the text being edited.
+ * hovered item, the eraser's preview set, the marquee box, the text being edited and whether a
+ * transform gesture is under way.
  */
 import type { Editor } from '../editor/editor';
 import type { Box } from '../geometry/box';
 
 export interface OverlayState {
   selected: ReadonlySet<string>;
+  hovered: string | null;
   erasing: ReadonlySet<string>;
   marquee: Box | null;
   editingId: string | null;
+  /** A move, resize or rotate is in progress: handles are hidden, outlines stay. */
+  transforming: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
-/** Arrays in the editor state become Sets once per array, so unchanged state compares equal. */
-const asSets = new WeakMap<object, ReadonlySet<string>>();
+/** The selection array becomes a Set once per array, so an unchanged selection compares equal. */
+const asSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/** Reads the overlay part of the editor state (fields may be absent while tools land). */
+function toSet(ids: readonly string[]): ReadonlySet<string> {
+  if (ids.length === 0) return NONE;
+  let out = asSets.get(ids);
+  if (!out) asSets.set(ids, (out = new Set(ids)));
+  return out;
+}
+
 export function readOverlay(editor: Editor): OverlayState {
-  const s = editor.state.get() as unknown as Record<string, unknown>;
-  const set = (v: unknown): ReadonlySet<string> => {
-    if (v instanceof Set) return v as ReadonlySet<string>;
-    if (!Array.isArray(v) || v.length === 0) return NONE;
-    let out = asSets.get(v);
-    if (!out) asSets.set(v, (out = new Set(v as string[])));
-    return out;
-  };
-  const box = (v: unknown): Box | null => (v && typeof v === 'object' && 'minX' in v ? (v as Box) : null);
+  const s = editor.state.get();
+  const t = s.transform?.kind;
   return {
-    selected: set(s.selection ?? s.selected),
-    erasing: set(s.erasing ?? s.eraserPreview),
-    marquee: box(s.marquee),
-    editingId: typeof s.editingId === 'string' ? s.editingId : typeof s.editingTextId === 'string' ? s.editingTextId : null,
+    selected: toSet(s.selection),
+    hovered: s.hovered,
+    erasing: s.eraserPreview,
+    marquee: s.marquee,
+    editingId: s.editingId,
+    transforming: t === 'translate' || t === 'resize' || t === 'rotate',
   };
 }
 
