@@ -206,3 +206,31 @@ test('the join page explains a wrong code, then too many tries', async ({ browse
   }
   await expect(page.getByRole('alert')).toHaveText('Too many tries. Wait a minute and try again.');
 });
+
+test('while the facilitator has paused drawing, participants get a calm notice instead of the pen', async ({ browser }) => {
+  const { page: fac } = await context(browser);
+  const url = await startWorkshop(fac, 'Paused');
+  const { page: sam } = await context(browser);
+  await sam.goto(url);
+  await sam.getByLabel('Your name').fill('Sam');
+  await sam.getByRole('button', { name: 'Join' }).click();
+  await waitSynced(sam);
+  await expect(sam.getByRole('button', { name: 'Pen' })).toBeVisible();
+
+  // No lock button yet (a later issue): the facilitator writes the session flag through the model.
+  const setLocked = (locked: boolean) =>
+    fac.evaluate((v) => (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { set(k: string, v: unknown): void } } }).doc.getMap('session').set('locked', v), locked);
+  await setLocked(true);
+  await expect(sam.getByRole('status').filter({ hasText: 'The facilitator has paused drawing.' })).toBeVisible();
+  await expect(sam.getByRole('button', { name: 'Pen' })).toHaveCount(0);
+  await drawPath(sam, wave(300, 300));
+  await sam.waitForTimeout(300);
+  expect(await items(fac)).toHaveLength(0);
+  await expect(fac.getByRole('button', { name: 'Pen' })).toBeVisible(); // the facilitator still draws
+
+  await setLocked(false);
+  await expect(sam.getByRole('button', { name: 'Pen' })).toBeVisible();
+  await expect(sam.getByText('The facilitator has paused drawing.')).toHaveCount(0);
+  await drawPath(sam, wave(300, 300));
+  await expect.poll(async () => (await items(fac)).length).toBe(1);
+});
