@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { percentile } from './lib/stats';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const ROWS = 240;
+const ROWS = 150;
 const blob = Buffer.alloc(480, 7);
 
 async function main(): Promise<void> {
