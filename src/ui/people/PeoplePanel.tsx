@@ -73,8 +73,13 @@ export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, onR
   const [removing, setRemoving] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Focus moves into the panel, and back to whatever opened it (the People button) on close.
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     panelRef.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   const remove = async (person: Person) => {
