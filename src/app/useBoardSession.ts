@@ -10,8 +10,12 @@ import { createPeers } from '../editor/presence';
 import { randomId } from '../lib/ids';
 import { canDraw } from '../protocol/roles';
 import { BoardConnection, type ConnectionState } from '../sync/connection';
-import { PenTool } from '../tools/pen/penTool';
-import type { Tool } from '../tools/types';
+import { permissions } from '../editor/context';
+import { SceneIndex } from '../editor/sceneIndex';
+import type { Board } from '../model/board';
+import { createTools, ToolManager } from '../tools/manager';
+import type { ToolContext } from '../tools/types';
+import { canvasMeasure } from './measureText';
 import type { Identity } from './identity';
 import { setTestHook } from './testHook';
 
@@ -21,7 +25,9 @@ export interface BoardSession {
   peers: ReturnType<typeof createPeers>;
   connection: BoardConnection | null;
   state: ConnectionState | null;
-  tool: Tool | null;
+  tool: ToolManager | null;
+  /** Tool context for actions and the text overlay (null until connected). */
+  ctx: ToolContext | null;
 }
 
 const noState = () => () => {};
@@ -71,17 +77,71 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
   }, [state, identity]);
   useEffect(() => () => setTestHook({ board: null, status: 'disconnected', synced: false, identity: null }), []);
 
-  const tool = useMemo<Tool | null>(() => {
-    if (!connection || !canDraw(identity.role)) return null;
-    return new PenTool({
-      // Read the board at commit time: after a restart (4400/4403) it is a fresh one.
-      addStroke: (s) => connection.board.addStroke(s),
-      style: () => editor.style,
-      zoom: () => editor.camera.zoom,
+  const ctx = useMemo<ToolContext | null>(() => {
+    if (!connection) return null;
+    // One hit-test index per board: after a restart (4400/4403) the connection has a fresh board.
+    const scenes = new WeakMap<Board, SceneIndex>();
+    const scene = () => {
+      const board = connection.board;
+      let s = scenes.get(board);
+      if (!s) {
+        s = new SceneIndex(board, canvasMeasure);
+        scenes.set(board, s);
+      }
+      return s;
+    };
+    const pending = new Map<string, () => void>();
+    let raf = 0;
+    const run = () => {
+      raf = 0;
+      const fns = [...pending.values()];
+      pending.clear();
+      for (const fn of fns) fn();
+    };
+    return {
+      board: () => connection.board,
+      editor,
+      scene,
+      ...permissions(() => connection.board, identity.role, identity.participantId),
       live: fanOut(live.localSink(), connection.liveSink),
       newId: () => randomId(),
-    });
-  }, [connection, identity.role, editor, live]);
+      frame: (key, fn) => {
+        pending.set(key, fn);
+        if (!raf) raf = requestAnimationFrame(run);
+      },
+      flushFrames: () => {
+        if (raf) cancelAnimationFrame(raf);
+        run();
+      },
+      dropFrames: () => {
+        if (raf) cancelAnimationFrame(raf);
+        raf = 0;
+        pending.clear();
+      },
+    };
+  }, [connection, identity, editor, live]);
 
-  return { editor, live, peers, connection, state, tool };
+  const tool = useMemo<ToolManager | null>(() => {
+    if (!ctx || !canDraw(identity.role)) return null;
+    return new ToolManager(editor, createTools(ctx));
+  }, [ctx, identity.role, editor]);
+  useEffect(() => () => tool?.destroy(), [tool]);
+
+  // Selection, hover and the text being edited follow items that others delete or undo away.
+  const board = state?.board ?? null;
+  useEffect(() => {
+    if (!board) return;
+    editor.pruneSelection((id) => !!board.getItem(id));
+    const off = board.subscribe((change) => {
+      if (change.removed.size > 0) editor.pruneSelection((id) => !!board.getItem(id));
+    });
+    // Build the hit-test index when the browser is idle, not on the first click.
+    const idle = window.requestIdleCallback?.(() => ctx?.scene().warm(), { timeout: 3000 });
+    return () => {
+      off();
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
+  }, [board, editor, ctx]);
+
+  return { editor, live, peers, connection, state, tool, ctx };
 }

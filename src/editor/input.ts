@@ -14,6 +14,16 @@ export interface BoardPointer {
   pointerId: number;
   /** Milliseconds, monotonic. */
   time: number;
+  /** Screen (view) coordinates in CSS px, for tools that move the camera. */
+  sx?: number;
+  sy?: number;
+  /** Modifier keys held. */
+  shift?: boolean;
+  alt?: boolean;
+  /** Ctrl or Cmd. */
+  mod?: boolean;
+  /** A button is down (moves without one are hover). */
+  buttons?: number;
 }
 
 /** Mice report 0.5 while a button is down (or 0); only pens report real pressure. */

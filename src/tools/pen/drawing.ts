@@ -3,6 +3,7 @@
  * sink, and commits them as one item under the id the live preview announced.
  */
 import type { BoardPointer } from '../../editor/input';
+import type { StrokeTool } from '../../model/schema';
 import { simplifyPoints } from '../../geometry/simplify';
 import { LIMITS } from '../../model/schema';
 import type { ToolContext } from '../types';
@@ -19,9 +20,9 @@ export class Drawing {
   private readonly color: string;
   private readonly width: number;
 
-  constructor(private readonly ctx: ToolContext, first: BoardPointer) {
+  constructor(private readonly ctx: ToolContext, first: BoardPointer, private readonly tool: StrokeTool = 'pen') {
     this.pointerId = first.pointerId;
-    const style = ctx.style();
+    const style = ctx.editor.styleFor(tool);
     this.color = style.color;
     this.width = style.width;
     this.id = this.begin(first);
@@ -37,7 +38,7 @@ export class Drawing {
 
   add(e: BoardPointer): void {
     const n = this.points.length;
-    const minStep = MIN_STEP_SCREEN_PX / this.ctx.zoom();
+    const minStep = MIN_STEP_SCREEN_PX / this.ctx.editor.camera.zoom;
     const dx = e.x - this.points[n - 3]!;
     const dy = e.y - this.points[n - 2]!;
     if (dx * dx + dy * dy < minStep * minStep) return;
@@ -52,9 +53,9 @@ export class Drawing {
 
   /** Commits the stroke; returns its item id. */
   commit(): string {
-    const points = simplifyPoints(this.points, SIMPLIFY_SCREEN_PX / this.ctx.zoom());
+    const points = simplifyPoints(this.points, SIMPLIFY_SCREEN_PX / this.ctx.editor.camera.zoom);
     try {
-      return this.ctx.addStroke({ id: this.id, tool: 'pen', color: this.color, width: this.width, points });
+      return this.ctx.board().addStroke({ id: this.id, tool: this.tool, color: this.color, width: this.width, points });
     } finally {
       // Even if the commit is refused, the preview must not linger on anyone's screen.
       this.ctx.live.end();
@@ -68,7 +69,7 @@ export class Drawing {
   private begin(first: BoardPointer): string {
     const id = this.ctx.newId();
     this.points = [];
-    this.ctx.live.start({ itemId: id, tool: 'pen', color: this.color, width: this.width });
+    this.ctx.live.start({ itemId: id, tool: this.tool, color: this.color, width: this.width });
     this.push(first);
     return id;
   }

@@ -1,37 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardPointer } from '../../editor/input';
-import type { LiveStrokeStart } from '../../editor/live';
 import type { NewStroke } from '../../model/board';
 import { LIMITS } from '../../model/schema';
-import type { ToolContext } from '../types';
-import { PenTool } from './penTool';
-
-type LiveEvent = { type: 'start'; stroke: LiveStrokeStart } | { type: 'points'; points: number[] } | { type: 'end' };
+import { at, makeKit } from '../testKit';
 
 function setup(zoom = 1) {
+  const kit = makeKit({ tool: 'pen' });
+  kit.editor.setCamera({ x: 0, y: 0, zoom });
+  kit.editor.setToolStyle({ color: '#0a64c2', width: 6 });
   const committed: NewStroke[] = [];
-  const live: LiveEvent[] = [];
-  let n = 0;
-  const ctx: ToolContext = {
-    addStroke: (s) => {
-      committed.push(s);
-      return s.id!;
-    },
-    style: () => ({ color: '#0a64c2', width: 6 }),
-    zoom: () => zoom,
-    newId: () => `stroke${String(++n).padStart(4, '0')}`,
-    live: {
-      start: (stroke) => live.push({ type: 'start', stroke }),
-      points: (points) => live.push({ type: 'points', points: [...points] }),
-      end: () => live.push({ type: 'end' }),
-    },
+  const add = kit.board.addStroke.bind(kit.board);
+  kit.board.addStroke = (s) => {
+    committed.push(s);
+    return add(s);
   };
-  return { pen: new PenTool(ctx), committed, live };
+  return { pen: kit.tools.tools.pen, committed, live: kit.live, kit };
 }
-
-const at = (x: number, y: number, extra: Partial<BoardPointer> = {}): BoardPointer => ({
-  x, y, pressure: 0.5, kind: 'mouse', pointerId: 1, time: 0, ...extra,
-});
 
 describe('PenTool', () => {
   it('down / move / up commits one stroke with the right points', () => {
@@ -45,7 +28,7 @@ describe('PenTool', () => {
     expect(pen.state).toBe('idle');
     expect(committed).toHaveLength(1);
     const s = committed[0]!;
-    expect(s).toMatchObject({ id: 'stroke0001', tool: 'pen', color: '#0a64c2', width: 6 });
+    expect(s).toMatchObject({ id: 'item000001', tool: 'pen', color: '#0a64c2', width: 6 });
     expect(s.points).toEqual([10, 10, 0.5, 20, 15, 0.5, 30, 10, 0.5, 40, 20, 0.5]);
   });
 
@@ -55,13 +38,13 @@ describe('PenTool', () => {
     pen.pointerMove(at(5, 0, { kind: 'pen', pressure: 0.6 }));
     pen.pointerUp(at(10, 0, { kind: 'pen', pressure: 0.4 }));
     expect(live).toEqual([
-      { type: 'start', stroke: { itemId: 'stroke0001', tool: 'pen', color: '#0a64c2', width: 6 } },
+      { type: 'start', stroke: { itemId: 'item000001', tool: 'pen', color: '#0a64c2', width: 6 } },
       { type: 'points', points: [0, 0, 0.8] },
       { type: 'points', points: [5, 0, 0.6] },
       { type: 'points', points: [10, 0, 0.4] },
       { type: 'end' },
     ]);
-    expect(committed[0]!.id).toBe('stroke0001');
+    expect(committed[0]!.id).toBe('item000001');
     // collinear middle point simplified away at commit, pressure of kept points preserved
     expect(committed[0]!.points).toEqual([0, 0, 0.8, 10, 0, 0.4]);
   });
@@ -130,5 +113,36 @@ describe('PenTool', () => {
     // the second stroke continues from where the first ended
     const first = committed[0]!.points, second = committed[1]!.points;
     expect([second[0], second[1]]).toEqual([first[first.length - 3], first[first.length - 2]]);
+  });
+});
+
+describe('PenTool with the board', () => {
+  it('undo removes the whole stroke, redo brings it back', () => {
+    const { pen, kit } = setup();
+    pen.pointerDown(at(0, 0));
+    pen.pointerMove(at(10, 10));
+    pen.pointerUp(at(20, 0));
+    expect(kit.board.allItems()).toHaveLength(1);
+    expect(kit.board.allItems()[0]).toMatchObject({ kind: 'stroke', tool: 'pen', color: '#0a64c2', author: 'me' });
+    kit.board.undo();
+    expect(kit.board.allItems()).toHaveLength(0);
+    kit.board.redo();
+    expect(kit.board.allItems()).toHaveLength(1);
+  });
+
+  it('the highlighter commits highlighter strokes in its own style', () => {
+    const kit = makeKit({ tool: 'highlighter' });
+    kit.tools.pointerDown(at(0, 0));
+    kit.tools.pointerUp(at(50, 0, { buttons: 0 }));
+    expect(kit.board.allItems()[0]).toMatchObject({ tool: 'highlighter', width: kit.editor.styleFor('highlighter').width });
+    expect(kit.live[0]).toMatchObject({ type: 'start', stroke: { tool: 'highlighter' } });
+  });
+
+  it('draws nothing for a projector or while the board is locked', () => {
+    const kit = makeKit({ tool: 'pen', role: 'projector' });
+    kit.tools.pointerDown(at(0, 0));
+    kit.tools.pointerUp(at(10, 0));
+    expect(kit.board.size).toBe(0);
+    expect(kit.tools.state).toBe('idle');
   });
 });

@@ -1,24 +1,26 @@
 /**
  * The pen: idle -> drawing (pointer down) -> idle (pointer up commits, Escape or cancel drops).
  * Only the pointer that started a stroke drives it, so a resting palm or second finger is ignored.
+ * The highlighter is the same tool with its own style; the renderer draws its strokes under ink.
  */
 import type { BoardPointer } from '../../editor/input';
+import type { StrokeTool } from '../../model/schema';
 import type { Tool, ToolContext } from '../types';
 import { Drawing } from './drawing';
 
 export class PenTool implements Tool {
-  readonly id = 'pen';
+  readonly cursor = 'crosshair';
   private drawing: Drawing | null = null;
 
-  constructor(private readonly ctx: ToolContext) {}
+  constructor(private readonly ctx: ToolContext, readonly id: StrokeTool = 'pen') {}
 
   get state(): 'idle' | 'drawing' {
     return this.drawing ? 'drawing' : 'idle';
   }
 
   pointerDown(e: BoardPointer): void {
-    if (this.drawing) return;
-    this.drawing = new Drawing(this.ctx, e);
+    if (this.drawing || !this.ctx.mayCreate()) return;
+    this.drawing = new Drawing(this.ctx, e, this.id);
   }
 
   pointerMove(e: BoardPointer): void {
