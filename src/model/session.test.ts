@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { canDraw, can } from '../protocol/roles';
-import { DEFAULT_SESSION, observeSession, permissionContext, readSession } from './session';
+import { DEFAULT_SESSION, observeSession, permissionContext, readSession, setSessionFlags } from './session';
 
 describe('session flags', () => {
   it('default to unlocked and own-work-only, and read leniently', () => {
@@ -37,5 +37,13 @@ describe('session flags', () => {
     const open = permissionContext({ locked: false, allowEditOthers: true });
     expect(can('participant', { type: 'deleteItem', own: false }, open)).toBe(true);
     expect(can('participant', { type: 'deleteItem', own: false }, permissionContext(DEFAULT_SESSION))).toBe(false);
+  });
+
+  it('are set by the facilitator without entering the undo history', () => {
+    const doc = new Y.Doc();
+    setSessionFlags(doc, { allowEditOthers: true });
+    expect(readSession(doc)).toEqual({ locked: false, allowEditOthers: true });
+    setSessionFlags(doc, { locked: true, allowEditOthers: false });
+    expect(readSession(doc)).toEqual({ locked: true, allowEditOthers: false });
   });
 });

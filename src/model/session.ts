@@ -4,6 +4,7 @@
  * work. Reads are lenient: anything but a real `true` counts as the default.
  */
 import type * as Y from 'yjs';
+import { Origin } from './origins';
 import type { PermissionContext } from '../protocol/roles';
 
 export interface SessionFlags {
@@ -37,4 +38,17 @@ export function observeSession(doc: Y.Doc, listener: (flags: SessionFlags) => vo
 /** The context `can()` / `canDraw()` need, from the session flags. */
 export function permissionContext(flags: SessionFlags): PermissionContext {
   return { locked: flags.locked, participantsMayEditOthers: flags.allowEditOthers };
+}
+
+/**
+ * Sets session flags (facilitator only: the server refuses this from anyone else). Not part of the
+ * undo history: a setting is switched back with the same switch.
+ */
+export function setSessionFlags(doc: Y.Doc, patch: Partial<SessionFlags>): void {
+  const session = doc.getMap<unknown>('session');
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (typeof value === 'boolean' && session.get(key) !== value) session.set(key, value);
+    }
+  }, Origin.LocalUser);
 }

@@ -12,6 +12,9 @@ interface Props {
   canRemove: boolean;
   showCursors: boolean;
   onShowCursors(show: boolean): void;
+  /** Board setting, shown to the facilitator only (when given): participants may erase others' work. */
+  allowEditOthers?: boolean;
+  onAllowEditOthers?(allow: boolean): void;
   onRename(name: string): Promise<void>;
   onRemove(person: Person): Promise<void>;
   onClose(): void;
@@ -66,7 +69,7 @@ function RenameForm({ current, onRename, onDone }: { current: string; onRename(n
   );
 }
 
-export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, onRename, onRemove, onClose }: Props) {
+export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, allowEditOthers, onAllowEditOthers, onRename, onRemove, onClose }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -190,6 +193,21 @@ export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, onR
             <span className="switch-knob" aria-hidden="true" />
           </button>
         </div>
+        {onAllowEditOthers && (
+          <div className="switch-row">
+            <span id="edit-others-label">Let everyone move and erase others’ drawings</span>
+            <button
+              type="button"
+              className="switch"
+              role="switch"
+              aria-checked={allowEditOthers === true}
+              aria-labelledby="edit-others-label"
+              onClick={() => onAllowEditOthers(!allowEditOthers)}
+            >
+              <span className="switch-knob" aria-hidden="true" />
+            </button>
+          </div>
+        )}
       </div>
     </section>
   );
