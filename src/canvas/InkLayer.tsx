@@ -24,6 +24,8 @@ import type { Size } from './useViewportSize';
 const SETTLE_MS = 140;
 /** Longest idle-time decoding slice. */
 export const IDLE_SLICE_MS = 8;
+/** Work budget of one slice: a decode that straddles it still ends within IDLE_SLICE_MS. */
+const IDLE_BUDGET_MS = 6;
 
 type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
 const requestIdle: Idle =
@@ -47,6 +49,8 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
   const lastMoveRef = useRef(0);
   const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lookRef = useRef<DrawLook>({ fading: new Set(), editingId: null });
+  /** Restarts the idle work (after the camera moved: new surroundings to prepare). */
+  const idleRef = useRef<(() => void) | null>(null);
 
   const redraw = useCallback(() => layerRef.current?.batchDraw(), []);
   const redrawWhenSettled = useCallback(() => {
@@ -80,22 +84,36 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
       }
       if (any) redraw();
     });
-    // The rest of a big board, decoded while the browser is idle.
+    // The rest of a big board, decoded while the browser is idle; then the outlines around the
+    // view, so that a pan finds them built.
     let idle = 0;
     const slice = (deadline: { timeRemaining(): number }) => {
+      idle = 0;
       const t0 = performance.now();
-      const budget = Math.min(IDLE_SLICE_MS, Math.max(1, deadline.timeRemaining()));
-      const left = index.settleSome(() => performance.now() - t0 < budget);
-      stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - t0);
+      const budget = Math.min(IDLE_BUDGET_MS, Math.max(1, deadline.timeRemaining()));
+      const more = () => performance.now() - t0 < budget;
+      const left = index.settleSome(more);
       stats.pending = left;
-      idle = left > 0 ? requestIdle(slice) : 0;
+      let done = left === 0;
+      const cam = bitmap.camera;
+      if (done && cam) {
+        const { width, height } = sizeRef.current;
+        const w = width / cam.zoom, h = height / cam.zoom;
+        done = index.prepareNear({ minX: cam.x - w, minY: cam.y - h, maxX: cam.x + 2 * w, maxY: cam.y + 2 * h }, more);
+      }
+      stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - t0);
+      if (!done) idle = requestIdle(slice);
+    };
+    idleRef.current = () => {
+      if (!idle) idle = requestIdle(slice);
     };
     stats.pending = index.pendingCount;
-    if (index.pendingCount > 0) idle = requestIdle(slice);
+    idle = requestIdle(slice);
     redraw();
     return () => {
       off();
       if (idle) cancelIdle(idle);
+      idleRef.current = null;
       index.destroy();
       indexRef.current = null;
       if (shared) shared.current = null;
@@ -154,6 +172,7 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
       if (sharp && !stats.sharp) stats.sharpAt = t1;
       stats.sharp = sharp;
       if (sharp && stats.firstInkAt === null) stats.firstInkAt = t1;
+      if (sharp) idleRef.current?.();
     },
     [editor, redrawWhenSettled, stats],
   );

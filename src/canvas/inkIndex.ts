@@ -37,7 +37,7 @@ export interface SceneEntry {
 export type InkEntry = SceneEntry;
 
 /** Pending strokes whose origin is this close to a drawn area are decoded before it is drawn. */
-export const NEAR_MARGIN = 1500;
+export const NEAR_MARGIN = 600;
 
 export interface IndexOptions {
   /** Text measuring (canvas 2d in the app; a fake in node tests). */
@@ -156,6 +156,22 @@ export class InkIndex {
       this.emit(dirty);
     }
     return this.pending.size;
+  }
+
+  /**
+   * Builds the draw caches of items in `area` (idle time, around the view: a pan then finds them
+   * ready) until `more()` says stop. Returns true when everything there is ready.
+   */
+  prepareNear(area: Box, more: () => boolean): boolean {
+    if (this.orderDirty) this.sort();
+    for (const list of [this.under, this.over]) {
+      for (const entry of list) {
+        if (entry.path !== null || entry.item.kind !== 'stroke' || !boxesIntersect(entry.box, area)) continue;
+        if (!more()) return false;
+        this.prepare(entry);
+      }
+    }
+    return true;
   }
 
   private settleNear(view: Box): void {

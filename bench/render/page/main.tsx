@@ -63,7 +63,7 @@ function makeBoard(strokes: number, points: number, shapes: number): { bytes: nu
   const board = new Board(doc, 'benchauthr');
   const seq = strokeSequence(strokes, { seed: SEED, penShare: 0.5, spread: 20000 });
   for (const s of seq) {
-    const pts = points === 200 ? s.points : s.points.subarray(0, points * 3);
+    const pts = points === 200 ? s.points : Array.from(s.points).slice(0, points * 3);
     board.addStroke({ tool: s.tool, color: s.color, width: s.width, points: pts, id: s.id });
   }
   const rng = makeRng(SEED + 1);
