@@ -184,7 +184,7 @@ export async function runBytes(): Promise<BenchOutput> {
     const kept = median(simplified.map((s, i) => s.points.length / strokes[i]!.points.length));
     const simp = oursSizes(simplified);
     rows.push({
-      figure: `  as the pen tool commits it (RDP 0.3 px)`,
+      figure: `  ${kind} as the pen tool commits it (RDP 0.3 px)`,
       value: median(simp.sizes),
       unit: 'B',
       note: `keeps ${(kept * 100).toFixed(0)} % of the points (median); error vs the simplified points ${simp.maxErr.toFixed(3)} px`,
