@@ -16,7 +16,10 @@ import { PausedNotice } from '../ui/PausedNotice';
 import { PeopleButton } from '../ui/people/PeopleButton';
 import { derivePeople, type Person } from '../ui/people/peopleList';
 import { PeoplePanel } from '../ui/people/PeoplePanel';
+import { TextEditor } from '../ui/TextEditor';
 import { Toolbar } from '../ui/Toolbar';
+import { ShortcutsButton, ShortcutsPanel } from '../ui/toolbar/ShortcutsPanel';
+import { ViewControls } from '../ui/toolbar/ViewControls';
 import { TopBar } from '../ui/TopBar';
 import { api } from './api';
 import type { Identity } from './identity';
@@ -24,6 +27,7 @@ import { useBoardSession } from './useBoardSession';
 import type { ConnectionState } from '../sync/connection';
 import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { canvasMeasure } from './measureText';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -71,7 +75,7 @@ interface Props {
 
 export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, onRejoin }: Props) {
   const session = useBoardSession(boardId, identity);
-  const { editor, live, peers, connection, state } = session;
+  const { editor, live, peers, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const isProjector = identity.role === 'projector';
@@ -99,7 +103,10 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
     if (board && state?.synced) setMeta(board.getMeta());
   }, [board, state?.synced]);
 
-  useKeyboardShortcuts(editor, tool);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  useKeyboardShortcuts(ctx, tool, toggleHelp);
 
   const people = useMemo(
     () => derivePeople({ participantId: identity.participantId, name: identity.name, color: identity.color, role: identity.role, drawing: false }, peerList),
@@ -154,7 +161,11 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
-      {tool && <Toolbar editor={editor} />}
+      {tool && ctx && <Toolbar ctx={ctx} />}
+      {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
+      {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
+      {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
+      {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
       {paused && !state?.stopped && <PausedNotice />}
       {panel === 'people' && !isProjector && (
         <PeoplePanel

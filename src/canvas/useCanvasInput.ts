@@ -34,6 +34,7 @@ export interface CanvasInput {
     onPointerCancel: Handler;
     onLostPointerCapture: Handler;
     onPointerLeave: Handler;
+    onMouseDown: (e: { preventDefault(): void }) => void;
   };
 }
 
@@ -219,5 +220,8 @@ export function useCanvasInput(hostRef: RefObject<HTMLDivElement | null>, editor
   };
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : (tool?.cursor ?? 'default');
-  return { cursor, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onLostPointerCapture, onPointerLeave } };
+  // The mouse's default action would move focus to the page and blur the text overlay a tool has
+  // just opened (and select page text on drags): the board handles its own focus.
+  const onMouseDown = (e: { preventDefault(): void }) => e.preventDefault();
+  return { cursor, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onLostPointerCapture, onPointerLeave, onMouseDown } };
 }
