@@ -109,3 +109,44 @@ export async function expectInkAt(page: Page, x: number, y: number, hex: string,
   const want = hexToRgb(hex);
   await expect.poll(async () => colourDistance(await pixelAt(page, x, y), want), { timeout: 10_000 }).toBeLessThanOrEqual(tolerance);
 }
+
+/** A board made through the API: the facilitator's link and a participant's identity for it. */
+export async function boardPairViaApi(baseURL: string, title = 'Render checks'): Promise<{ id: string; facilitatorUrl: string; participant: Record<string, string> }> {
+  const made = (await (await fetch(`${baseURL}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) })).json()) as { id: string; facilitatorUrl: string };
+  const joined = (await (await fetch(`${baseURL}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ boardId: made.id, name: 'Bea' }) })).json()) as Record<string, string>;
+  return { id: made.id, facilitatorUrl: made.facilitatorUrl, participant: { token: joined.token!, role: 'participant', participantId: joined.participantId!, name: joined.name!, color: joined.color! } };
+}
+
+/** Opens a board as the given identity (stored the way the app stores it) and waits for sync. */
+export async function openBoardAs(page: Page, boardId: string, identity: Record<string, string>): Promise<void> {
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [`sketchroom.identity.${boardId}`, JSON.stringify(identity)] as const);
+  await page.goto(`/b/${boardId}`);
+  await waitSynced(page);
+}
+
+/**
+ * Pixels in a canvas rectangle whose colour is within `tolerance` of `hex` and at least `minAlpha`
+ * opaque (topmost painted layer at each pixel): for text and outlines, whose exact pixels depend on
+ * the font. Faint pixels (shadows, anti-aliasing) are not counted.
+ */
+export async function countInk(page: Page, x: number, y: number, w: number, h: number, hex: string, tolerance = 40, minAlpha = 128): Promise<number> {
+  const want = hexToRgb(hex);
+  return page.evaluate(
+    ([x0, y0, ww, hh, rgb, tol, alpha]) => {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.konvajs-content canvas')].reverse();
+      const data = canvases.map((c) => {
+        const ratio = c.width / c.getBoundingClientRect().width;
+        return { ratio, d: c.getContext('2d')!.getImageData(Math.round(x0 * ratio), Math.round(y0 * ratio), Math.round(ww * ratio), Math.round(hh * ratio)).data, w: Math.round(ww * ratio) };
+      });
+      let n = 0;
+      const first = data[0]!;
+      for (let i = 0; i < first.d.length; i += 4) {
+        const top = data.find((l) => (l.d[i + 3] ?? 0) > 0);
+        if (!top || top.d[i + 3]! < alpha) continue;
+        if (Math.max(Math.abs(top.d[i]! - rgb[0]!), Math.abs(top.d[i + 1]! - rgb[1]!), Math.abs(top.d[i + 2]! - rgb[2]!)) <= tol) n++;
+      }
+      return n;
+    },
+    [x, y, w, h, want, tolerance, minAlpha] as const,
+  );
+}
