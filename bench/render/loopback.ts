@@ -44,13 +44,12 @@ export async function runLoopback(browser: Browser): Promise<{ rows: Row[]; line
     const joined = await post<{ token: string; participantId: string; name: string; color: string }>(`${server.url}/api/join`, { boardId: made.id, name: 'Bea' });
     const a = await ctxA.newPage();
     const b = await ctxB.newPage();
-    await a.addInitScript(() => {
-      const w = window as unknown as { __sent: number[] };
-      w.__sent = [];
-      const stamp = () => w.__sent.push(performance.timeOrigin + performance.now());
-      window.addEventListener('pointerdown', stamp, { capture: true });
-      window.addEventListener('pointermove', (e) => e.buttons && stamp(), { capture: true });
-    });
+    // A string, not a function: tsx would wrap named arrows in a helper the page does not have.
+    await a.addInitScript(`
+      window.__sent = [];
+      window.addEventListener('pointerdown', () => window.__sent.push(performance.timeOrigin + performance.now()), { capture: true });
+      window.addEventListener('pointermove', (e) => { if (e.buttons) window.__sent.push(performance.timeOrigin + performance.now()); }, { capture: true });
+    `);
     await b.addInitScript(
       ([key, identity]) => localStorage.setItem(key, identity),
       [`sketchroom.identity.${made.id}`, JSON.stringify({ token: joined.token, role: 'participant', participantId: joined.participantId, name: joined.name, color: joined.color })] as const,
