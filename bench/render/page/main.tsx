@@ -450,8 +450,25 @@ function visibleCount(camera: Camera): number {
   return n;
 }
 
+/** A small board with every kind, for looking at (screenshots of the overlay with a real editor). */
+async function showcase(script: (board: Board) => void): Promise<void> {
+  unmountAll();
+  const doc = new Y.Doc();
+  const board = new Board(doc, 'showcase00');
+  script(board);
+  const editor = new Editor();
+  const live = new LiveStrokes();
+  const root = createRoot(document.getElementById('root')!);
+  root.render(createElement(BoardCanvas, { board, editor, live, peers: new Store<readonly Peer[]>([]), tool: null, onCursor: () => {} }));
+  await nextFrame();
+  await nextFrame();
+  ours = { root, board, editor, live, stats: (window as unknown as { __sketchroomRender: RenderStats }).__sketchroomRender };
+}
+
 Object.assign(window, {
   renderBench: {
+    showcase,
+    editor: () => ours?.editor ?? null,
     makeBoard, loadOurs, settleOurs, loadNaive, loadRaw, unmountAll, pan, zoomOurs, zoomBaseline,
     startRecording, stopRecording, naiveDrawingFrame, rawDrawingFrame, visibleCount,
     setRawCamera: (c: Camera) => (lastRawCamera = c),
