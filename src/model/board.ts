@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { randomId } from '../lib/ids';
 import { BoardHistory } from './history';
-import { writeNewItem, writePatch, type NewItem } from './itemWriters';
+import { newItemValue, writePatch, type NewItem } from './itemWriters';
 import { Origin } from './origins';
 import { readItem } from './readItem';
 import { LIMITS, SCHEMA_VERSION, type BoardMeta, type Item, type ItemPatch, type StrokeItem } from './schema';
@@ -43,7 +43,8 @@ export function compareIndex(a: Item, b: Item): number {
 
 export class Board {
   readonly doc: Y.Doc;
-  readonly items: Y.Map<Y.Map<unknown>>;
+  /** id -> stroke record (Uint8Array) or nested Y.Map (other kinds). */
+  readonly items: Y.Map<unknown>;
   readonly meta: Y.Map<unknown>;
   /** This person's undo/redo; gestures open and close steps on it. */
   readonly history: BoardHistory;
@@ -130,12 +131,10 @@ export class Board {
     this.change(() => {
       for (const item of items) {
         const id = item.id ?? randomId();
-        const map = new Y.Map<unknown>();
-        this.items.set(id, map);
         const index = indexAbove(this.topIndex);
         this.topIndex = index;
         const { id: _drop, ...fields } = item;
-        writeNewItem(map, { ...(fields as NewItem), author: this.author, index });
+        this.items.set(id, newItemValue({ ...(fields as NewItem), author: this.author, index }));
         ids.push(id);
       }
     });
@@ -148,9 +147,8 @@ export class Board {
       patches instanceof Map ? [...patches] : [...(patches as { ids: Iterable<string> }).ids].map((id) => [id, (patches as { patch: ItemPatch }).patch]);
     this.change(() => {
       for (const [id, patch] of entries) {
-        const map = this.items.get(id);
         const item = this.snapshot.get(id);
-        if (map && item) writePatch(map, item, patch);
+        if (item) writePatch(this.items, item, patch);
       }
     });
   }
@@ -166,7 +164,8 @@ export class Board {
 
   /** Replaces the text of a text item or sticky with a minimal edit (merges with others' typing). */
   setText(id: string, value: string): void {
-    const text = this.items.get(id)?.get('text');
+    const map = this.items.get(id);
+    const text = map instanceof Y.Map ? map.get('text') : undefined;
     if (!(text instanceof Y.Text)) return;
     const edit = diffText(text.toString(), value.slice(0, LIMITS.textLength));
     if (!edit) return;

@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import { fromBase64, toBase64 } from '../lib/base64';
 import { readItem } from './readItem';
 import type { Item } from './schema';
+import { encodeStrokeRecord } from './strokeRecord';
+import { isColor } from './readItem';
 
 export const CLIPBOARD_MIME = 'application/x-sketchroom-items';
 export const CLIPBOARD_VERSION = 1;
@@ -33,6 +35,8 @@ const MAX_ITEMS = 5000;
 export function itemFromJson(raw: unknown): Item | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const rec = raw as Record<string, unknown>;
+  const id = typeof rec.id === 'string' ? rec.id : 'pasteditem';
+  if (rec.kind === 'stroke') return strokeFromJson(id, rec);
   const doc = new Y.Doc();
   const map = new Y.Map<unknown>();
   doc.getMap('scratch').set('item', map);
@@ -43,11 +47,30 @@ export function itemFromJson(raw: unknown): Item | null {
       else if (key === 'points' && typeof value === 'string') map.set(key, fromBase64(value));
       else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') map.set(key, value);
     }
-    return readItem(typeof rec.id === 'string' ? rec.id : 'pasteditem', map);
+    return readItem(id, map);
   } catch {
     return null;
   } finally {
     doc.destroy();
+  }
+}
+
+const num = (v: unknown, fallback?: number): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : v === undefined && fallback !== undefined ? fallback : null;
+
+/** A stroke from JSON: encoded into a record and read back through the same validator. */
+function strokeFromJson(id: string, rec: Record<string, unknown>): Item | null {
+  const [x, y, width] = [num(rec.x), num(rec.y), num(rec.width)];
+  const [rotation, scaleX, scaleY] = [num(rec.rotation, 0), num(rec.scaleX, 1), num(rec.scaleY, 1)];
+  const { author, index, color, tool, points } = rec;
+  if (x === null || y === null || width === null || rotation === null || scaleX === null || scaleY === null) return null;
+  if (typeof author !== 'string' || typeof index !== 'string' || !isColor(color) || typeof points !== 'string') return null;
+  if (tool !== 'pen' && tool !== 'highlighter') return null;
+  try {
+    const record = encodeStrokeRecord({ author, index, x, y, rotation, scaleX, scaleY, width, color, tool, points: fromBase64(points) });
+    return readItem(id, record);
+  } catch {
+    return null;
   }
 }
 

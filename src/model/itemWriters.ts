@@ -3,7 +3,8 @@
  * reaches the document always passes readItem.
  */
 import * as Y from 'yjs';
-import { LIMITS, TEXT_SIZES, type Item, type ItemPatch } from './schema';
+import { LIMITS, TEXT_SIZES, type Item, type ItemPatch, type StrokeItem } from './schema';
+import { encodeStrokeRecord } from './strokeRecord';
 
 /** What a new item needs; the board adds id, author and index. */
 export type NewItem = Item extends infer T ? (T extends Item ? Omit<T, 'id' | 'author' | 'index'> : never) : never;
@@ -26,23 +27,32 @@ function newText(value: string): Y.Text {
   return new Y.Text(value.slice(0, LIMITS.textLength));
 }
 
-/** Fills a fresh map for a new item. */
-export function writeNewItem(map: Y.Map<unknown>, item: NewItem & { author: string; index: string }): void {
+const clampScale = (v: number): number => Math.sign(v || 1) * clamp(Math.abs(v), LIMITS.scale.min, LIMITS.scale.max);
+
+function strokeRecord(item: Omit<StrokeItem, 'id' | 'kind'>): Uint8Array {
+  return encodeStrokeRecord({
+    ...item,
+    x: roundCoord(item.x),
+    y: roundCoord(item.y),
+    rotation: roundAngle(item.rotation),
+    width: clamp(item.width, LIMITS.strokeWidth.min, LIMITS.strokeWidth.max),
+    scaleX: clampScale(item.scaleX),
+    scaleY: clampScale(item.scaleY),
+  });
+}
+
+/** The value a new item is stored as: a stroke record, or a nested map for the other kinds. */
+export function newItemValue(item: NewItem & { author: string; index: string }): Y.Map<unknown> | Uint8Array {
+  if (item.kind === 'stroke') return strokeRecord(item);
+  const map = new Y.Map<unknown>();
+  // Prelim map: fields set before it is integrated land in the same transaction.
   map.set('kind', item.kind);
   map.set('author', item.author);
   map.set('index', item.index);
   map.set('x', roundCoord(item.x));
   map.set('y', roundCoord(item.y));
-  setOptional(map, 'rotation', roundAngle(item.rotation), 0);
+  if (roundAngle(item.rotation) !== 0) map.set('rotation', roundAngle(item.rotation));
   switch (item.kind) {
-    case 'stroke':
-      map.set('tool', item.tool);
-      map.set('color', item.color);
-      map.set('width', clamp(item.width, LIMITS.strokeWidth.min, LIMITS.strokeWidth.max));
-      setOptional(map, 'scaleX', item.scaleX, 1);
-      setOptional(map, 'scaleY', item.scaleY, 1);
-      map.set('points', item.points);
-      break;
     case 'shape':
       map.set('shape', item.shape);
       map.set('w', roundCoord(item.w));
@@ -55,7 +65,7 @@ export function writeNewItem(map: Y.Map<unknown>, item: NewItem & { author: stri
       map.set('text', newText(item.text));
       map.set('size', TEXT_SIZES.includes(item.size) ? item.size : 'm');
       map.set('color', item.color);
-      setOptional(map, 'w', roundCoord(Math.max(0, item.w)), 0);
+      if (item.w > 0) map.set('w', roundCoord(item.w));
       break;
     case 'sticky':
       map.set('text', newText(item.text));
@@ -64,10 +74,29 @@ export function writeNewItem(map: Y.Map<unknown>, item: NewItem & { author: stri
       map.set('color', item.color);
       break;
   }
+  return map;
 }
 
-/** Applies a patch to an existing item's map, only the fields that apply to its kind. */
-export function writePatch(map: Y.Map<unknown>, item: Item, patch: ItemPatch): void {
+/** Applies a patch to an existing item, only the fields that apply to its kind. */
+export function writePatch(items: Y.Map<unknown>, item: Item, patch: ItemPatch): void {
+  if (item.kind === 'stroke') {
+    const { id: _id, kind: _kind, ...fields } = item;
+    const next = { ...fields };
+    if (patch.x !== undefined) next.x = patch.x;
+    if (patch.y !== undefined) next.y = patch.y;
+    if (patch.index !== undefined) next.index = patch.index;
+    if (patch.rotation !== undefined) next.rotation = patch.rotation;
+    if (patch.color !== undefined) next.color = patch.color;
+    if (patch.width !== undefined) next.width = patch.width;
+    if (patch.scaleX !== undefined) next.scaleX = patch.scaleX;
+    if (patch.scaleY !== undefined) next.scaleY = patch.scaleY;
+    const record = strokeRecord(next);
+    const old = items.get(item.id);
+    if (!(old instanceof Uint8Array) || !sameBytes(old, record)) items.set(item.id, record);
+    return;
+  }
+  const map = items.get(item.id);
+  if (!(map instanceof Y.Map)) return;
   const set = (key: string, value: unknown): void => {
     if (map.get(key) !== value) map.set(key, value);
   };
@@ -76,9 +105,7 @@ export function writePatch(map: Y.Map<unknown>, item: Item, patch: ItemPatch): v
   if (patch.index !== undefined) set('index', patch.index);
   if (patch.rotation !== undefined) setOptional(map, 'rotation', roundAngle(patch.rotation), 0);
   if (patch.color !== undefined) set('color', patch.color);
-  if (patch.width !== undefined && (item.kind === 'stroke' || item.kind === 'shape')) {
-    set('width', clamp(patch.width, LIMITS.strokeWidth.min, LIMITS.strokeWidth.max));
-  }
+  if (patch.width !== undefined && item.kind === 'shape') set('width', clamp(patch.width, LIMITS.strokeWidth.min, LIMITS.strokeWidth.max));
   if (patch.fill !== undefined && item.kind === 'shape') set('fill', patch.fill);
   if (patch.size !== undefined && item.kind === 'text') set('size', patch.size);
   if (item.kind === 'shape') {
@@ -90,9 +117,10 @@ export function writePatch(map: Y.Map<unknown>, item: Item, patch: ItemPatch): v
     if (patch.h !== undefined) set('h', roundCoord(Math.max(1, patch.h)));
   }
   if (item.kind === 'text' && patch.w !== undefined) setOptional(map, 'w', roundCoord(Math.max(0, patch.w)), 0);
-  if (item.kind === 'stroke') {
-    const scale = (v: number): number => Math.sign(v || 1) * clamp(Math.abs(v), LIMITS.scale.min, LIMITS.scale.max);
-    if (patch.scaleX !== undefined) setOptional(map, 'scaleX', scale(patch.scaleX), 1);
-    if (patch.scaleY !== undefined) setOptional(map, 'scaleY', scale(patch.scaleY), 1);
-  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -4,9 +4,10 @@
  */
 import * as Y from 'yjs';
 import { isItemId } from '../protocol/ids';
+import { decodeStrokeRecord } from './strokeRecord';
 import {
-  FILLS, LIMITS, SHAPES, STROKE_TOOLS, TEXT_SIZES,
-  type Fill, type Item, type ItemBase, type ShapeType, type StrokeTool, type TextSize,
+  FILLS, LIMITS, SHAPES, TEXT_SIZES,
+  type Fill, type Item, type ItemBase, type ShapeType, type TextSize,
 } from './schema';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -23,10 +24,6 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => list
 
 function isWidth(v: unknown): v is number {
   return typeof v === 'number' && v >= LIMITS.strokeWidth.min && v <= LIMITS.strokeWidth.max;
-}
-
-function isScale(v: unknown): v is number {
-  return typeof v === 'number' && Math.abs(v) >= LIMITS.scale.min && Math.abs(v) <= LIMITS.scale.max;
 }
 
 /** An optional number field: absent means `fallback`. */
@@ -59,16 +56,6 @@ function read(id: string, map: Y.Map<unknown>): Item | null {
   const color = map.get('color');
   if (!isColor(color)) return null;
   switch (map.get('kind')) {
-    case 'stroke': {
-      const tool = map.get('tool');
-      const width = map.get('width');
-      const points = map.get('points');
-      const scaleX = optional(map, 'scaleX', 1, isScale);
-      const scaleY = optional(map, 'scaleY', 1, isScale);
-      if (!oneOf<StrokeTool>(STROKE_TOOLS, tool) || !isWidth(width) || !(points instanceof Uint8Array)) return null;
-      if (scaleX === null || scaleY === null) return null;
-      return { ...base, kind: 'stroke', tool, color, width, scaleX, scaleY, points };
-    }
     case 'shape': {
       const shape = map.get('shape');
       const w = map.get('w');
@@ -97,8 +84,17 @@ function read(id: string, map: Y.Map<unknown>): Item | null {
   }
 }
 
-/** Reads one item map; null if it is not a valid item of a known kind. */
+/** Reads one item (a stroke record or a nested map); null if it is not a valid item. */
 export function readItem(id: string, value: unknown): Item | null {
-  if (!isItemId(id) || !(value instanceof Y.Map)) return null;
+  if (!isItemId(id)) return null;
+  if (value instanceof Uint8Array) {
+    try {
+      const stroke = decodeStrokeRecord(value);
+      return isColor(stroke.color) ? { id, kind: 'stroke', ...stroke } : null;
+    } catch {
+      return null;
+    }
+  }
+  if (!(value instanceof Y.Map)) return null;
   return read(id, value);
 }
