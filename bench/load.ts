@@ -41,7 +41,6 @@ export async function runLoad(): Promise<BenchOutput> {
     }
   }
   const withBoard = await load(big.compactPath, true);
-  const packed = await load(big.packedPath);
   const ratio = (f: (x: LoadFigures) => number): number => median(ours.map((o, i) => f(o) / f(floats[i]!)));
   const ms = median(ours.map((o) => o.applyMs));
   const mb = median(ours.map((o) => o.memDelta)) / 1e6;
@@ -68,18 +67,12 @@ export async function runLoad(): Promise<BenchOutput> {
       note: `heap ${(median(ours.map((o) => o.heapDelta)) / 1e6).toFixed(1)} MB + array buffers ${(median(ours.map((o) => o.arrayBuffersDelta)) / 1e6).toFixed(1)} MB (the stroke buffers are views into the received update, which stays alive)`,
     },
     { figure: '  then new Board(doc) (client snapshot + validation)', value: withBoard.boardMs, unit: 'ms' },
-    {
-      figure: `  what-if: 1 struct per stroke (${(big.packed.length / 1e6).toFixed(2)} MB), apply`,
-      value: packed.applyMs,
-      unit: 'ms',
-      note: `holds ${(packed.memDelta / 1e6).toFixed(1)} MB; our board has ${big.structsPerStroke.toFixed(1)} Yjs structs per stroke (a nested Y.Map, one struct per field), and load time and memory follow the struct count`,
-    },
   ];
   const lines = [
     `ABAB x${PAIRS}, each load in a fresh process pinned to core 1; ratios are medians of paired ratios`,
     `apply ms, compact: ${ours.map((o) => o.applyMs.toFixed(0)).join(' ')}; float arrays: ${floats.map((o) => o.applyMs.toFixed(0)).join(' ')}`,
   ];
-  const extra: Record<string, unknown> = { ours, floats, withBoard, packed };
+  const extra: Record<string, unknown> = { ours, floats, withBoard, structsPerStroke: big.structsPerStroke };
   try {
     const { runJoin } = await import('./join');
     const joined = await runJoin();

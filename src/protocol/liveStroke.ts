@@ -5,11 +5,14 @@
  * server -> others: [Live][varuint sender connection number][body]
  * body:
  *   start:  [0][varuint key][varstring itemId][varstring tool][varstring color][varuint width*10]
- *   points: [1][varuint key][varuint n] then n x (zigzag dx, zigzag dy in 0.1 px, varuint pressure 0-255)
+ *   points: [1][varuint key] then (zigzag dx, zigzag dy in 0.1 px) until the end of the message:
+ *           a chunk whose every pressure is 128 (mice report 0.5) carries none
+ *           [3][varuint key] then (zigzag dx, zigzag dy, varuint pressure 0-255) until the end
  *           deltas continue from the previous point of the same stroke (the first from 0,0)
  *   end:    [2][varuint key]  (the stroke was committed under itemId, or cancelled)
- * `key` is a small per-connection number so that a chunk does not repeat the item id.
- * A point costs 3-5 bytes and a chunk 3 more; the pen sends at most one chunk per animation frame.
+ * `key` is a small per-connection number so that a chunk does not repeat the item id. The points
+ * run to the end of the message, so no count is sent. A mouse point costs 2-4 bytes and a chunk 3
+ * more; the pen sends at most one chunk per animation frame.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -27,6 +30,14 @@ export type LiveBody =
   | { type: 'points'; key: number; points: number[] /* dx, dy, pressure triples, 0.1 px units */ }
   | { type: 'end'; key: number };
 
+/** Quantised pressure of a mouse (0.5 of 0-255). */
+const MOUSE_PRESSURE = 128;
+
+function hasPressure(points: readonly number[]): boolean {
+  for (let i = 2; i < points.length; i += 3) if (points[i] !== MOUSE_PRESSURE) return true;
+  return false;
+}
+
 export function writeLiveBody(enc: encoding.Encoder, body: LiveBody): void {
   switch (body.type) {
     case 'start':
@@ -37,16 +48,17 @@ export function writeLiveBody(enc: encoding.Encoder, body: LiveBody): void {
       encoding.writeVarString(enc, body.color);
       encoding.writeVarUint(enc, Math.round(body.width * 10));
       break;
-    case 'points':
-      encoding.writeVarUint(enc, 1);
+    case 'points': {
+      const pressure = hasPressure(body.points);
+      encoding.writeVarUint(enc, pressure ? 3 : 1);
       encoding.writeVarUint(enc, body.key);
-      encoding.writeVarUint(enc, Math.floor(body.points.length / 3));
       for (let i = 0; i + 2 < body.points.length; i += 3) {
         encoding.writeVarInt(enc, body.points[i]!);
         encoding.writeVarInt(enc, body.points[i + 1]!);
-        encoding.writeVarUint(enc, body.points[i + 2]!);
+        if (pressure) encoding.writeVarUint(enc, body.points[i + 2]!);
       }
       break;
+    }
     case 'end':
       encoding.writeVarUint(enc, 2);
       encoding.writeVarUint(enc, body.key);
@@ -69,12 +81,16 @@ export function readLiveBody(dec: decoding.Decoder): LiveBody {
       }
       return { type: 'start', key, itemId, tool, color, width };
     }
-    case 1: {
-      const n = decoding.readVarUint(dec);
-      if (n > LIVE_LIMITS.pointsPerChunk) throw new Error('too many live points');
+    case 1:
+    case 3: {
       const points: number[] = [];
-      for (let i = 0; i < n; i++) {
-        points.push(decoding.readVarInt(dec), decoding.readVarInt(dec), decoding.readVarUint(dec));
+      while (decoding.hasContent(dec)) {
+        if (points.length >= LIVE_LIMITS.pointsPerChunk * 3) throw new Error('too many live points');
+        const dx = decoding.readVarInt(dec);
+        const dy = decoding.readVarInt(dec);
+        const p = type === 3 ? decoding.readVarUint(dec) : MOUSE_PRESSURE;
+        if (p > 255) throw new Error('live pressure out of range');
+        points.push(dx, dy, p);
       }
       return { type: 'points', key, points };
     }
