@@ -52,7 +52,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAwarenessBytes: 8 * 1024,
   maxStructsPerUpdate: 100_000,
   maxNewClientIdsPerConnection: 32,
-  groupCommitMs: 2,
+  groupCommitMs: 0,
   compactAfterRows: 500,
   maxWrongJoinCodesPerMinute: 10,
   maxAwarenessPerSecond: 20,
