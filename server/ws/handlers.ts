@@ -58,7 +58,6 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     role: identity.role,
     participantId: identity.participantId,
     doc: view,
-    owners: room.owners,
     context: permissionContext(readSession(room.doc)),
   });
   if (inspected.empty && inspected.newClientIds.length === 0) return;

@@ -151,6 +151,38 @@ describe('hostile input', () => {
     }, 4400);
   });
 
+  it('malformed stroke record at the root of items -> 4400', async () => {
+    await expectClose(() => {
+      const doc = new Y.Doc();
+      doc.getMap('items').set('abcdefgh01', Uint8Array.from([1, 0, 200, 1, 2]));
+      return [updateFrame(Y.encodeStateAsUpdate(doc))];
+    }, 4400);
+  });
+
+  it('binary content inside an item map -> 4400', async () => {
+    await expectClose((pid) => {
+      const doc = new Y.Doc();
+      const m = new Y.Map<unknown>();
+      doc.getMap('items').set('abcdefgh02', m);
+      m.set('kind', 'shape');
+      m.set('author', pid);
+      m.set('points', Uint8Array.from([1, 2, 3]));
+      return [updateFrame(Y.encodeStateAsUpdate(doc))];
+    }, 4400);
+  });
+
+  it("replacing someone else's stroke record (move) -> 4403", async () => {
+    const id = new Board(witness.doc, third.participantId).addStroke(stroke);
+    await waitFor(() => facilitator.doc.getMap('items').has(id), 'stroke relayed');
+    await expectClose((pid) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(facilitator.doc));
+      const sv = Y.encodeStateVector(doc);
+      new Board(doc, pid).moveItems([id], 10, 10);
+      return [updateFrame(Y.encodeStateAsUpdate(doc, sv))];
+    }, 4403);
+  });
+
   it('projector write -> 4403 (and projector live -> 4403)', async () => {
     const auth = new AuthService(side.boards);
     const projector = auth.issue(board.id, 'projector', 'Projector');

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Board } from '../../src/model/board';
+import { readItem } from '../../src/model/readItem';
+import { decodeStrokeRecord, encodeStrokeRecord } from '../../src/model/strokeRecord';
 import type { RunningServer } from '../index';
 import { openSqliteStorage, type SqliteStorage } from '../persistence/sqlite';
 import {
@@ -18,10 +20,33 @@ import {
 } from '../testing/helpers';
 
 const stroke = { tool: 'pen' as const, color: '#112233', width: 4, points: [1, 2, 0.5, 5, 6, 0.5, 9, 4, 0.5] };
+const shape = { kind: 'shape' as const, shape: 'rect' as const, x: 0, y: 0, rotation: 0, w: 10, h: 10, color: '#112233', width: 2, fill: 'none' as const };
 type Mutation = (doc: Y.Doc, participantId: string) => void;
 
-function itemsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap('items') as Y.Map<Y.Map<unknown>>;
+function itemsOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('items');
+}
+
+/** A shape's nested map (field-level writes). */
+function mapOf(doc: Y.Doc, id: string): Y.Map<unknown> {
+  return itemsOf(doc).get(id) as Y.Map<unknown>;
+}
+
+/** An item's x as any client reads it (stroke record or map). */
+function xOf(doc: Y.Doc, id: string): number | undefined {
+  return readItem(id, itemsOf(doc).get(id))?.x;
+}
+
+/** Moves items with the real command (a stroke: a new record under the same key). */
+function move(doc: Y.Doc, participantId: string, ids: string[], dx: number): void {
+  const model = new Board(doc, participantId);
+  model.moveItems(ids, dx, 0);
+  model.destroy();
+}
+
+/** Writes a copy of a stroke record under the same key with another author. */
+function reauthor(doc: Y.Doc, id: string, author: string): void {
+  itemsOf(doc).set(id, encodeStrokeRecord({ ...decodeStrokeRecord(itemsOf(doc).get(id) as Uint8Array), author }));
 }
 
 function sessionOf(doc: Y.Doc): Y.Map<unknown> {
@@ -37,8 +62,9 @@ describe('roles and session flags over the wire', () => {
   let witness: Client;
   let alice: Joined;
   let aliceClient: Client;
-  /** A stroke by the witness: "someone else's item" for every participant below. */
+  /** A stroke and a shape by the witness: "someone else's items" for every participant below. */
   let theirs: string;
+  let theirShape: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -50,8 +76,10 @@ describe('roles and session flags over the wire', () => {
     witness = connect(server.url, board.id, witnessId.token);
     aliceClient = connect(server.url, board.id, alice.token);
     await Promise.all([synced(fac), synced(witness), synced(aliceClient)]);
-    theirs = new Board(witness.doc, witnessId.participantId).addStroke(stroke);
-    await waitFor(() => itemsOf(fac.doc).has(theirs) && itemsOf(aliceClient.doc).has(theirs), 'witness stroke everywhere');
+    const witnessModel = new Board(witness.doc, witnessId.participantId);
+    theirs = witnessModel.addStroke(stroke);
+    theirShape = witnessModel.addItem(shape);
+    await waitFor(() => [theirs, theirShape].every((id) => itemsOf(fac.doc).has(id) && itemsOf(aliceClient.doc).has(id)), 'witness items everywhere');
   });
   afterAll(async () => {
     for (const c of [fac, witness, aliceClient]) c.close();
@@ -118,21 +146,40 @@ describe('roles and session flags over the wire', () => {
   const asAlice = (mutate: Mutation) => refused(alice.token, alice.participantId, mutate);
 
   it("forbidden for a participant: others' items, facilitator state, another author", async () => {
-    await asAlice((doc) => itemsOf(doc).get(theirs)!.set('x', 999));
+    await asAlice((doc, pid) => move(doc, pid, [theirs], 999));
+    await asAlice((doc, pid) => new Board(doc, pid).updateItems({ ids: [theirs], patch: { color: '#ff0000' } }));
+    await asAlice((doc) => mapOf(doc, theirShape).set('x', 999));
     await asAlice((doc) => itemsOf(doc).delete(theirs));
+    await asAlice((doc) => itemsOf(doc).delete(theirShape));
     await asAlice((doc) => itemsOf(doc).set(theirs, new Y.Map()));
+    // Taking over someone's stroke by replacing its record with one that names me.
+    await asAlice((doc, pid) => reauthor(doc, theirs, pid));
+    await asAlice((doc, pid) => mapOf(doc, theirShape).set('author', pid));
     await asAlice((doc) => sessionOf(doc).set('locked', true));
     await asAlice((doc) => sessionOf(doc).set('allowEditOthers', true));
     await asAlice((doc) => doc.getMap('meta').set('title', 'hijacked'));
     await asAlice((doc) => doc.getMap('frames').set('frame0001', new Y.Map()));
     await asAlice((doc) => doc.getMap('annotations').set('note00001', new Y.Map()));
     await asAlice((doc) => new Board(doc, witnessId.participantId).addStroke(stroke));
+    await asAlice((doc) => new Board(doc, witnessId.participantId).addItem(shape));
+  });
+
+  it('forbidden for a participant: giving away their own item (changing its author)', async () => {
+    const model = new Board(aliceClient.doc, alice.participantId);
+    const ownStroke = model.addStroke(stroke);
+    const ownShape = model.addItem(shape);
+    await waitFor(() => itemsOf(fac.doc).has(ownStroke) && itemsOf(fac.doc).has(ownShape), 'own items at facilitator');
+    await asAlice((doc) => reauthor(doc, ownStroke, witnessId.participantId));
+    await asAlice((doc) => mapOf(doc, ownShape).set('author', witnessId.participantId));
+    await asAlice((doc) => mapOf(doc, ownShape).delete('author'));
+    model.destroy();
   });
 
   it('forbidden for a projector: anything', async () => {
     const asProjector = (mutate: Mutation) => refused(board.projectorKey, 'projector', mutate);
     await asProjector((doc, pid) => new Board(doc, pid).addStroke(stroke));
-    await asProjector((doc) => itemsOf(doc).get(theirs)!.set('x', 1));
+    await asProjector((doc, pid) => move(doc, pid, [theirs], 1));
+    await asProjector((doc) => mapOf(doc, theirShape).set('x', 1));
     await asProjector((doc) => itemsOf(doc).delete(theirs));
     await asProjector((doc) => sessionOf(doc).set('locked', false));
   });
@@ -140,19 +187,30 @@ describe('roles and session flags over the wire', () => {
   it("allowed: a participant's own items, relayed", async () => {
     const model = new Board(aliceClient.doc, alice.participantId);
     const id = model.addStroke(stroke);
-    await waitFor(() => itemsOf(witness.doc).has(id), 'own stroke relayed');
-    itemsOf(aliceClient.doc).get(id)!.set('x', 42);
-    await waitFor(() => itemsOf(witness.doc).get(id)?.get('x') === 42, 'own change relayed');
-    model.deleteItems([id]);
-    await waitFor(() => !itemsOf(witness.doc).has(id), 'own deletion relayed');
+    const box = model.addItem(shape);
+    await waitFor(() => itemsOf(witness.doc).has(id) && itemsOf(witness.doc).has(box), 'own items relayed');
+    const x0 = xOf(aliceClient.doc, id)!;
+    model.moveItems([id], 42, 0);
+    await waitFor(() => xOf(witness.doc, id) === x0 + 42, 'own move relayed');
+    model.updateItems({ ids: [id], patch: { color: '#445566' } });
+    await waitFor(() => (readItem(id, itemsOf(witness.doc).get(id)) as { color?: string } | null)?.color === '#445566', 'own recolour relayed');
+    mapOf(aliceClient.doc, box).set('x', 42);
+    await waitFor(() => xOf(witness.doc, box) === 42, 'own shape field relayed');
+    model.deleteItems([id, box]);
+    await waitFor(() => !itemsOf(witness.doc).has(id) && !itemsOf(witness.doc).has(box), 'own deletion relayed');
     expect(aliceClient.provider.wsconnected).toBe(true);
   });
 
   it('allowed: the facilitator changes anything, relayed', async () => {
     const id = new Board(witness.doc, witnessId.participantId).addStroke(stroke);
     await waitFor(() => itemsOf(fac.doc).has(id), 'stroke at facilitator');
-    itemsOf(fac.doc).get(id)!.set('x', 7);
-    await waitFor(() => itemsOf(witness.doc).get(id)?.get('x') === 7, 'facilitator change relayed');
+    const x0 = xOf(fac.doc, id)!;
+    move(fac.doc, board.participantId, [id], 7);
+    await waitFor(() => xOf(witness.doc, id) === x0 + 7, 'facilitator change relayed');
+    // The record keeps its author: the witness still owns the stroke.
+    expect(readItem(id, itemsOf(witness.doc).get(id))?.author).toBe(witnessId.participantId);
+    mapOf(fac.doc, theirShape).set('x', 7);
+    await waitFor(() => xOf(witness.doc, theirShape) === 7, 'facilitator shape change relayed');
     new Board(fac.doc, board.participantId).deleteItems([id]);
     await waitFor(() => !itemsOf(witness.doc).has(id), 'facilitator deletion relayed');
     fac.doc.getMap('meta').set('prompt', 'What went well?');
@@ -167,11 +225,14 @@ describe('roles and session flags over the wire', () => {
   });
 
   it('locked: participants may not write at all (4403); the facilitator still may; unlock restores', async () => {
-    const own = new Board(aliceClient.doc, alice.participantId).addStroke(stroke);
-    await waitFor(() => itemsOf(fac.doc).has(own), 'own stroke at facilitator');
+    const ownModel = new Board(aliceClient.doc, alice.participantId);
+    const own = ownModel.addStroke(stroke);
+    const ownShape = ownModel.addItem(shape);
+    await waitFor(() => itemsOf(fac.doc).has(own) && itemsOf(fac.doc).has(ownShape), 'own items at facilitator');
     await setSession('locked', true);
     await asAlice((doc, pid) => new Board(doc, pid).addStroke(stroke));
-    await asAlice((doc) => itemsOf(doc).get(own)!.set('x', 5));
+    await asAlice((doc, pid) => move(doc, pid, [own], 5));
+    await asAlice((doc) => mapOf(doc, ownShape).set('x', 5));
     await asAlice((doc) => itemsOf(doc).delete(own));
     const facStroke = new Board(fac.doc, board.participantId).addStroke(stroke);
     await waitFor(() => itemsOf(witness.doc).has(facStroke), 'facilitator draws while locked');
@@ -183,8 +244,15 @@ describe('roles and session flags over the wire', () => {
     const target = new Board(witness.doc, witnessId.participantId).addStroke(stroke);
     await waitFor(() => itemsOf(aliceClient.doc).has(target), 'target at alice');
     await setSession('allowEditOthers', true);
-    itemsOf(aliceClient.doc).get(target)!.set('x', 11);
-    await waitFor(() => itemsOf(witness.doc).get(target)?.get('x') === 11, "change of others' item relayed");
+    const x0 = xOf(aliceClient.doc, target)!;
+    move(aliceClient.doc, alice.participantId, [target], 11);
+    await waitFor(() => xOf(witness.doc, target) === x0 + 11, "change of others' item relayed");
+    expect(readItem(target, itemsOf(witness.doc).get(target))?.author).toBe(witnessId.participantId);
+    mapOf(aliceClient.doc, theirShape).set('x', 11);
+    await waitFor(() => xOf(witness.doc, theirShape) === 11, "field change of others' shape relayed");
+    // Editing others' work still never takes it over.
+    await asAlice((doc, pid) => reauthor(doc, target, pid));
+    await asAlice((doc, pid) => mapOf(doc, theirShape).set('author', pid));
     await setSession('locked', true);
     await asAlice((doc) => itemsOf(doc).delete(target));
     await setSession('locked', false);
@@ -194,7 +262,8 @@ describe('roles and session flags over the wire', () => {
     // Session state itself stays facilitator-only even then.
     await asAlice((doc) => sessionOf(doc).set('allowEditOthers', false));
     await setSession('allowEditOthers', false);
-    await asAlice((doc) => itemsOf(doc).get(theirs)!.set('x', 3));
+    await asAlice((doc, pid) => move(doc, pid, [theirs], 3));
+    await asAlice((doc) => mapOf(doc, theirShape).set('x', 3));
   });
 });
 

@@ -3,6 +3,7 @@
  * Y.Doc's struct store without changing it. A seam so the inspector stays a pure function.
  */
 import * as Y from 'yjs';
+import { strokeRecordAuthor } from '../../../src/model/strokeRecord';
 import type { IdRef } from './readUpdate';
 
 export type ParentRef = { kind: 'root'; name: string } | { kind: 'item'; id: IdRef };
@@ -37,6 +38,14 @@ export interface DocView {
    * client. Returns the number of structs looked at, so callers can bound their work.
    */
   forEachLiveItem(client: number, clock: number, length: number, visit: (id: IdRef) => void): number;
+  /** The live (not deleted) entry under `key` of a root map, if any. */
+  liveEntry(root: string, key: string): IdRef | null;
+  /**
+   * Who made the item a root entry holds: a stroke record's author, or a nested map's `author`
+   * field as it is now (for a map that is itself deleted, its last author value). Null when it
+   * has none that can be read.
+   */
+  entryAuthor(entry: IdRef): string | null;
 }
 
 function typeRefOf(type: Y.AbstractType<unknown>): number | null {
@@ -53,6 +62,23 @@ function parentOf(item: Y.Item): ParentRef | null {
   const holder = parent._item;
   if (holder === null) return { kind: 'root', name: Y.findRootTypeKey(parent) };
   return { kind: 'item', id: { client: holder.id.client, clock: holder.id.clock } };
+}
+
+function authorOfStruct(struct: Y.Item): string | null {
+  const content = struct.content;
+  if (content instanceof Y.ContentBinary) {
+    try {
+      return strokeRecordAuthor(content.content);
+    } catch {
+      return null;
+    }
+  }
+  if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) return null;
+  const field = content.type._map.get('author');
+  if (!field || (field.deleted && !struct.deleted) || !(field.content instanceof Y.ContentAny)) return null;
+  const values = field.content.arr;
+  const value: unknown = values[values.length - 1];
+  return typeof value === 'string' ? value : null;
 }
 
 export function docView(doc: Y.Doc): DocView {
@@ -91,6 +117,16 @@ export function docView(doc: Y.Doc): DocView {
         if (s instanceof Y.Item && !s.deleted) visit({ client: s.id.client, clock: s.id.clock });
       }
       return looked;
+    },
+    liveEntry(root, key) {
+      const type = doc.share.get(root);
+      const entry = type?._map.get(key);
+      if (!entry || entry.deleted) return null;
+      return { client: entry.id.client, clock: entry.id.clock };
+    },
+    entryAuthor(entry) {
+      const struct = Y.getItem(store, Y.createID(entry.client, entry.clock));
+      return struct instanceof Y.Item ? authorOfStruct(struct) : null;
     },
   };
 }

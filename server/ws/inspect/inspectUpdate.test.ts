@@ -49,7 +49,30 @@ describe('inspectUpdate', () => {
     const result = inspectUpdate(diff(client, server), ctx(server));
     expect(result.empty).toBe(false);
     expect(result.newClientIds).toEqual([client.clientID]);
-    expect(result.items.length).toBeGreaterThan(5);
+    // One struct per stroke: the record at the root of items.
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0]!.placement).toEqual({ kind: 'root', name: 'items' });
+  });
+
+  it('refuses a malformed stroke record and binary content inside an item map (4400)', () => {
+    const server = serverDoc();
+    const bad = clientOf(server);
+    bad.getMap('items').set('abcdefgh01', Uint8Array.from([1, 0, 9, 9]));
+    expect(refusal(() => inspectUpdate(diff(bad, server), ctx(server)))).toBe('4400 malformed stroke record');
+
+    const nested = clientOf(server);
+    const m = new Y.Map<unknown>();
+    nested.getMap('items').set('abcdefgh02', m);
+    m.set('author', 'me');
+    m.set('points', Uint8Array.from([1, 2, 3]));
+    expect(refusal(() => inspectUpdate(diff(nested, server), ctx(server)))).toBe('4400 binary content inside an item');
+
+    // Also when the map already exists on the server.
+    const owner = clientOf(server);
+    const id = new Board(owner, 'me').addItem({ kind: 'sticky', x: 0, y: 0, rotation: 0, w: 10, h: 10, color: '#ffee88', text: 'hi' });
+    Y.applyUpdate(server, diff(owner, server));
+    (owner.getMap('items').get(id) as Y.Map<unknown>).set('blob', Uint8Array.from([1]));
+    expect(refusal(() => inspectUpdate(diff(owner, server), ctx(server, new Map([[owner.clientID, 'me']]))))).toBe('4400 binary content inside an item');
   });
 
   it('treats a full re-send of known state as empty (step 2 of a synced client)', () => {
@@ -70,7 +93,7 @@ describe('inspectUpdate', () => {
     const gone = new Y.Map<unknown>();
     items.set('abcdefgh01', gone);
     gone.set('author', 'me');
-    gone.set('points', new Uint8Array([1, 2, 3]));
+    gone.set('text', new Y.Text('x'));
     items.delete('abcdefgh01');
     new Board(client, 'me').addStroke(stroke);
     const update = diff(client, server);

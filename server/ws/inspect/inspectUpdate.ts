@@ -7,10 +7,13 @@
  * - no clock gaps and no references to unknown structs (Yjs would keep them "pending" forever and
  *   hand them to every joiner);
  * - every item's parent is an allowed root map, an existing type, or a type made in this update;
- *   content kinds fit the parent (text content in texts, values in maps and arrays).
+ *   content kinds fit the parent (text content in texts, values in maps and arrays);
+ * - binary content in `items` only as a whole stroke record at its root (src/model/strokeRecord.ts)
+ *   that decodes; never inside an item's map.
  * Role rules run afterwards on the result (permissions.ts).
  */
 import { ROOT_NAMES } from '../../../src/model/schema';
+import { decodeStrokeRecord } from '../../../src/model/strokeRecord';
 import type { DocView } from './docView';
 import { ContentRef, readUpdate, TypeRef, type IdRef, type ReadLimits, type WireItem, type WireStruct } from './readUpdate';
 import { malformed } from './refusal';
@@ -75,6 +78,38 @@ class ClientRun {
       else return s;
     }
     return null;
+  }
+}
+
+/** The root map a placed item ends up in; null when that cannot be told (dropped, GC). */
+function rootOf(p: PlacedItem, placedBy: ReadonlyMap<WireItem, PlacedItem>, doc: DocView): string | null {
+  let current: PlacedItem | undefined = p;
+  for (let depth = 0; current && depth < 64; depth++) {
+    const pl: Placement = current.placement;
+    if (pl.kind === 'root') return pl.name;
+    if (pl.kind === 'existing') return doc.topEntry(pl.id)?.root ?? null;
+    if (pl.kind === 'dropped') return null;
+    current = placedBy.get(pl.holder);
+  }
+  return null;
+}
+
+/**
+ * Stroke records: at the root of `items`, each value must decode; anywhere else inside `items`
+ * binary content has no use (points live in the records) and is refused.
+ */
+function checkBinaries(binaries: readonly PlacedItem[], all: readonly PlacedItem[], doc: DocView): void {
+  const placedBy = new Map<WireItem, PlacedItem>(all.map((p) => [p.item, p]));
+  for (const p of binaries) {
+    const pl = p.placement;
+    if (pl.kind === 'root') {
+      if (pl.name !== 'items') continue;
+      try {
+        decodeStrokeRecord(p.item.values![0] as Uint8Array);
+      } catch {
+        throw malformed('malformed stroke record');
+      }
+    } else if (rootOf(p, placedBy, doc) === 'items') throw malformed('binary content inside an item');
   }
 }
 
@@ -181,6 +216,7 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
   };
 
   const items: PlacedItem[] = [];
+  const binaries: PlacedItem[] = [];
   for (const s of fresh) {
     if (s.kind !== 'item') continue; // GC runs of one's own client id only occupy clock space
     const { placement, parentSub } = resolve(s);
@@ -197,7 +233,9 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
     } else if (parentSub !== null) throw malformed('map key in a list or text');
     const allowed = typeRef === TypeRef.Text ? TEXT_CONTENT : MAP_CONTENT;
     if (!allowed.has(s.contentRef)) throw malformed('content not allowed here');
+    if (s.contentRef === ContentRef.Binary) binaries.push(items[items.length - 1]!);
   }
+  if (binaries.length > 0) checkBinaries(binaries, items, doc);
 
   // Deletions: only of known structs (else Yjs keeps a pending delete set); collect live items.
   const deleted: IdRef[] = [];

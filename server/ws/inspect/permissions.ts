@@ -1,26 +1,36 @@
 /**
  * Role rules on an inspected update, with the shared `can()` from src/protocol/roles.ts so the UI
- * and the server agree. Ownership is by Yjs client id: an item belongs to the participant bound to
- * the client id that created its top-level entry in `items`. `Y.Map.set` over another author's key
- * deletes their value, so "may not change others' items" is checked on the delete set as well as
- * on new structs.
+ * and the server agree. Ownership is by author: the owner of an entry of `items` is the author it
+ * names (a stroke record's author, or a nested map's `author` field as it is now).
+ *
+ * - Creating an entry (a record or a map under a key with no live value) needs createItem and must
+ *   name the sender as author (a new map must carry an `author` field in the same update).
+ * - Writing under a key that has a live value replaces it (Yjs deletes the old value when the new
+ *   one lands, whether or not the delete set says so): that is changeItem on the old entry's owner,
+ *   and the new value must keep the old author, so nobody can take over or give away an item.
+ * - Changing a field of an existing map is changeItem on its owner; its `author` field may not be
+ *   written or deleted.
+ * - The delete set is checked too (`Y.Map.set` over someone else's key deletes their value).
+ * The facilitator may do anything; projectors nothing.
  */
 import { can, type Action, type PermissionContext, type Role } from '../../../src/protocol/roles';
-import type { DocView, TopEntry } from './docView';
+import { strokeRecordAuthor } from '../../../src/model/strokeRecord';
+import type { DocView } from './docView';
 import type { InspectedUpdate, PlacedItem } from './inspectUpdate';
-import type { IdRef, WireItem } from './readUpdate';
+import { ContentRef, TypeRef, type IdRef, type WireItem } from './readUpdate';
 import { forbidden } from './refusal';
 
 export interface PermissionInput {
   role: Role;
   participantId: string;
   doc: DocView;
-  owners: ReadonlyMap<number, string>;
   context: PermissionContext;
 }
 
-/** Where a new item sits: an existing entry, or an entry created by this update. */
+/** Where a new struct sits: an existing entry, or an entry created by this update. */
 type NewTop = { root: string; existing: IdRef } | { root: string; created: WireItem } | null;
+
+const ITEMS = 'items';
 
 function describe(action: Action, root: string): string {
   if (action.type === 'changeFacilitatorState') return `only the facilitator can change ${root}`;
@@ -28,14 +38,16 @@ function describe(action: Action, root: string): string {
   return "you cannot change other people's work";
 }
 
-function checkAuthor(p: PlacedItem, participantId: string): void {
-  if (p.parentSub !== 'author') return;
-  const values = p.item.values;
-  if (values?.length !== 1 || values[0] !== participantId) throw forbidden('author must be yourself');
+const sameId = (a: IdRef, b: { client: number; clock: number }): boolean => a.client === b.client && a.clock === b.clock;
+
+/** The single string an Any struct holds, else null. */
+function stringValue(item: WireItem): string | null {
+  const values = item.values;
+  return item.contentRef === ContentRef.Any && values?.length === 1 && typeof values[0] === 'string' ? values[0] : null;
 }
 
 export function checkPermissions(update: InspectedUpdate, input: PermissionInput): void {
-  const { role, doc } = input;
+  const { role, doc, participantId } = input;
   if (update.empty) return;
   if (role === 'projector') throw forbidden('projectors cannot change the board');
   if (role === 'facilitator' && can(role, { type: 'changeFacilitatorState' }, input.context)) return;
@@ -43,7 +55,6 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
   const require = (action: Action, root: string): void => {
     if (!can(role, action, input.context)) throw forbidden(describe(action, root));
   };
-  const ownerIsMe = (entry: IdRef): boolean => input.owners.get(entry.client) === input.participantId;
 
   const placedBy = new Map<WireItem, PlacedItem>(update.items.map((p) => [p.item, p]));
   const tops = new Map<WireItem, NewTop>();
@@ -54,7 +65,7 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
     const pl = p.placement;
     if (pl.kind === 'root') top = { root: pl.name, created: p.item };
     else if (pl.kind === 'existing') {
-      const t: TopEntry | null = doc.topEntry(pl.id);
+      const t = doc.topEntry(pl.id);
       top = t ? { root: t.root, existing: t.entry } : null;
     } else if (pl.kind === 'new' && depth < 64) {
       const holder = placedBy.get(pl.holder);
@@ -64,36 +75,91 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
     return top;
   };
 
+  /** The author each new entry of `items` must name; maps still waiting for their author field. */
+  const requiredAuthor = new Map<WireItem, string>();
+  const mapsWithoutAuthor = new Set<WireItem>();
+
+  // New entries at the root of items: creations, or replacements of the key's live value.
   for (const p of update.items) {
-    if (p.placement.kind === 'dropped') continue;
+    const pl = p.placement;
+    if (pl.kind !== 'root' || pl.name !== ITEMS) continue;
+    const key = p.parentSub ?? '';
+    const live = doc.liveEntry(ITEMS, key);
+    let author = participantId;
+    if (live) {
+      const oldAuthor = doc.entryAuthor(live);
+      const own = oldAuthor === participantId;
+      require(p.item.contentRef === ContentRef.Deleted ? { type: 'deleteItem', own } : { type: 'changeItem', own }, ITEMS);
+      author = oldAuthor ?? participantId;
+    } else require({ type: 'createItem' }, ITEMS);
+    switch (p.item.contentRef) {
+      case ContentRef.Deleted:
+        break;
+      case ContentRef.Binary:
+        // inspectUpdate has decoded it already.
+        if (strokeRecordAuthor(p.item.values![0] as Uint8Array) !== author) throw forbidden(authorMessage(live !== null));
+        break;
+      case ContentRef.Type:
+        if (p.item.typeRef !== TypeRef.Map) throw forbidden('author must be yourself');
+        requiredAuthor.set(p.item, author);
+        mapsWithoutAuthor.add(p.item);
+        break;
+      default:
+        // A bare value or a list/text at the root has no author.
+        throw forbidden('author must be yourself');
+    }
+  }
+
+  for (const p of update.items) {
+    const pl = p.placement;
+    if (pl.kind === 'dropped' || (pl.kind === 'root' && pl.name === ITEMS)) continue; // entries: above
     const top = topOf(p);
     if (!top) continue;
-    if (top.root !== 'items') {
+    if (top.root !== ITEMS) {
       require({ type: 'changeFacilitatorState' }, top.root);
       continue;
     }
     if ('created' in top) {
-      require({ type: 'createItem' }, top.root);
-      // A new item's author field must name its creator: the UI shows it, ownership follows it.
-      const isAuthorField = p.placement.kind === 'new' && p.placement.holder === top.created;
-      if (isAuthorField) checkAuthor(p, input.participantId);
+      // A field of a map made by this update (creation or replacement checked above).
+      const isAuthorField = pl.kind === 'new' && pl.holder === top.created && p.parentSub === 'author';
+      if (!isAuthorField) continue;
+      const required = requiredAuthor.get(top.created);
+      if (required === undefined) continue;
+      const live = doc.liveEntry(ITEMS, top.created.parentSub ?? '');
+      if (stringValue(p.item) !== required) throw forbidden(authorMessage(live !== null));
+      mapsWithoutAuthor.delete(top.created);
     } else {
-      require({ type: 'changeItem', own: ownerIsMe(top.existing) }, top.root);
-      const e = top.existing;
-      const isAuthorField = p.placement.kind === 'existing' && p.placement.id.client === e.client && p.placement.id.clock === e.clock;
-      if (isAuthorField) checkAuthor(p, input.participantId);
+      require({ type: 'changeItem', own: doc.entryAuthor(top.existing) === participantId }, top.root);
+      const isAuthorField = pl.kind === 'existing' && sameId(pl.id, top.existing) && p.parentSub === 'author';
+      if (isAuthorField) throw forbidden('the author of an item cannot change');
     }
   }
+  if (mapsWithoutAuthor.size > 0) throw forbidden('author must be yourself');
 
+  // Deleting or replacing an item deletes its fields too; its author field then goes with it.
+  const deletedEntries = new Set<string>();
+  for (const id of update.deleted) deletedEntries.add(`${id.client}:${id.clock}`);
   for (const id of update.deleted) {
     const top = doc.topEntry(id);
     if (!top) continue;
-    if (top.root !== 'items') {
+    if (top.root !== ITEMS) {
       require({ type: 'changeFacilitatorState' }, top.root);
       continue;
     }
-    const own = ownerIsMe(top.entry);
-    const isEntry = top.entry.client === id.client && top.entry.clock === id.clock;
-    require(isEntry ? { type: 'deleteItem', own } : { type: 'changeItem', own }, top.root);
+    const own = doc.entryAuthor(top.entry) === participantId;
+    if (sameId(id, top.entry)) {
+      require({ type: 'deleteItem', own }, top.root);
+      continue;
+    }
+    require({ type: 'changeItem', own }, top.root);
+    const found = doc.lookup(id);
+    const isAuthorField = found.kind === 'item' && found.parentSub === 'author' && found.parent?.kind === 'item' && sameId(found.parent.id, top.entry);
+    if (isAuthorField && !deletedEntries.has(`${top.entry.client}:${top.entry.clock}`)) {
+      throw forbidden('the author of an item cannot change');
+    }
   }
+}
+
+function authorMessage(replacing: boolean): string {
+  return replacing ? 'the author of an item cannot change' : 'author must be yourself';
 }
