@@ -234,3 +234,33 @@ test('while the facilitator has paused drawing, participants get a calm notice i
   await drawPath(sam, wave(300, 300));
   await expect.poll(async () => (await items(fac)).length).toBe(1);
 });
+
+test('participants erase only their own work until the facilitator lets everyone edit others’ drawings', async ({ browser }) => {
+  const { page: fac } = await context(browser);
+  const url = await startWorkshop(fac, 'Shared eraser');
+  const { page: sam } = await context(browser);
+  await sam.goto(url);
+  await sam.getByLabel('Your name').fill('Sam');
+  await sam.getByRole('button', { name: 'Join' }).click();
+  await waitSynced(sam);
+
+  await drawPath(fac, wave(300, 300));
+  await expect.poll(async () => (await items(sam)).length).toBe(1);
+
+  // Sam's eraser passes over the facilitator's stroke: nothing goes.
+  await sam.getByRole('button', { name: 'Eraser' }).click();
+  await drawPath(sam, [[300, 260], [300, 340], [420, 260], [420, 340]]);
+  await sam.waitForTimeout(500);
+  expect(await items(fac)).toHaveLength(1);
+
+  // The facilitator allows it in the People panel; now Sam's eraser removes it on every screen.
+  const panel = await openPeople(fac);
+  const toggle = panel.getByRole('switch', { name: 'Let everyone move and erase others’ drawings' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await drawPath(sam, [[300, 260], [300, 340], [420, 260], [420, 340]]);
+  await expect.poll(async () => (await items(fac)).length).toBe(0);
+  await expect.poll(async () => (await items(sam)).length).toBe(0);
+  await expect(sam.getByText('That change is not allowed right now, so the board was reloaded.')).toHaveCount(0);
+});

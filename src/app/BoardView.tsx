@@ -4,7 +4,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
-import { DEFAULT_SESSION, observeSession, permissionContext, readSession, type SessionFlags } from '../model/session';
+import { DEFAULT_SESSION, observeSession, permissionContext, readSession, setSessionFlags, type SessionFlags } from '../model/session';
 import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EmptyHint } from '../ui/EmptyHint';
@@ -173,6 +173,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           canRemove={isFacilitator}
           showCursors={showCursors}
           onShowCursors={setShowCursors}
+          allowEditOthers={flags.allowEditOthers}
+          onAllowEditOthers={isFacilitator && board ? (allow) => setSessionFlags(board.doc, { allowEditOthers: allow }) : undefined}
           onRename={rename}
           onRemove={remove}
           onClose={closePanel}
