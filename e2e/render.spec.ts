@@ -110,3 +110,27 @@ test('an item moved, recoloured or deleted on one screen is repainted on the oth
   await onBoard(alice, `board.deleteItems(board.allItems().map((i) => i.id));`);
   await expect.poll(async () => (await pixelAt(bob, 550, 250))[3]).toBe(0);
 });
+
+test('panning brings items from off screen into view, painted where the camera puts them', async ({ browser, baseURL }) => {
+  const pair = await boardPairViaApi(baseURL!);
+  const alice = await newPage(browser);
+  await alice.goto(pair.facilitatorUrl);
+  await waitSynced(alice);
+  await onBoard(alice, `
+    board.addItem({ rotation: 0, kind: 'shape', shape: 'rect', x: 200, y: 300, w: 100, h: 100, color: '${BLUE}', width: 4, fill: 'solid' });
+    board.addItem({ rotation: 0, kind: 'shape', shape: 'rect', x: 1700, y: 300, w: 100, h: 100, color: '${RED}', width: 4, fill: 'solid' });
+    board.addItem({ rotation: 0, kind: 'sticky', x: 2600, y: 250, w: 200, h: 200, text: 'far away', color: '${PAPER}' });
+  `);
+  await expectInkAt(alice, 250, 350, BLUE);
+  // Wheel pans in small steps (as a trackpad does): 900 px to the right in all.
+  await alice.mouse.move(600, 400);
+  for (let i = 0; i < 30; i++) await alice.mouse.wheel(30, 0);
+  await expectInkAt(alice, 1700 - 900 + 50, 350, RED);
+  await expect.poll(async () => (await pixelAt(alice, 250, 350))[3]).toBe(0);
+  // Further: the sticky comes in from beyond the painted margin.
+  for (let i = 0; i < 30; i++) await alice.mouse.wheel(30, 0);
+  await expectInkAt(alice, 2600 - 1800 + 20, 270, PAPER, 8);
+  await expectInkAt(alice, 2600 - 1800 + 180, 430, PAPER, 8);
+  // The red square is off screen now (but for its outline at x 0-2): no stale red pixels.
+  await expect.poll(async () => countInk(alice, 10, 0, 1356, 768, RED, 30)).toBe(0);
+});

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Editor } from '../editor/editor';
 import { boxesIntersect } from '../geometry/box';
-import { viewportBox, type Camera } from '../geometry/camera';
+import type { Camera } from '../geometry/camera';
 import type { Board } from '../model/board';
 import { readOverlay, setDifference } from './editorView';
 import { InkBitmap } from './inkBitmap';
@@ -74,8 +74,7 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
     if (shared) shared.current = index;
     // Only changes the bitmap shows matter: it covers the viewport, nothing else.
     const off = index.onChange((dirty) => {
-      const cam = bitmap.camera;
-      const view = cam ? viewportBox(cam, sizeRef.current.width, sizeRef.current.height) : null;
+      const view = bitmap.coverage();
       let any = false;
       for (const box of dirty) {
         if (view && !boxesIntersect(box, view)) continue;
@@ -95,6 +94,8 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
       const left = index.settleSome(more);
       stats.pending = left;
       let done = left === 0;
+      // The margin around the view first (a pan then only shifts pixels), then the outlines near it.
+      if (done) done = bitmap.refill(index, more);
       const cam = bitmap.camera;
       if (done && cam) {
         const { width, height } = sizeRef.current;

@@ -1,27 +1,38 @@
 /**
- * A bitmap of the finished ink at one camera, so that a frame costs a blit instead of refilling
+ * A bitmap of the finished items at one camera, so that a frame costs a blit instead of refilling
  * thousands of paths (PERF-NOTES: 177-247 ms a pan frame for 10,000 strokes vs 0.4 ms for a bitmap).
- *   - a pan by whole device pixels shifts the bitmap and draws only the strips that came into view;
+ *   - the bitmap is larger than the viewport by OVERSCAN device pixels on every side; the margin is
+ *     painted in idle time (`refill`), so a pan usually only shifts pixels that are already there;
+ *   - a pan shifts the bitmap by whole device pixels (a fraction is placed by drawTo, and made exact
+ *     once the camera rests); only strips that come into view unpainted are drawn at once;
  *   - a changed item redraws only its box (clipped), so committing a stroke costs that stroke;
- *   - a zoom, or a pan by fractions of a pixel, shows the old bitmap scaled until the camera rests,
- *     then re-renders once.
+ *   - a zoom shows the old bitmap scaled until the camera rests, then re-renders the viewport once
+ *     (the margin follows in idle time).
+ * Bookkeeping (which rectangles are unpainted, what a pan does) is pure: scene/bitmapPlan.ts.
  */
 import type { Box } from '../geometry/box';
 import type { Camera } from '../geometry/camera';
 import type { InkIndex } from './inkIndex';
-import { boxOfDeviceRect, deviceRectOfBox, exposedStrips, mergeRects, planPan, type PanPlan, type Rect } from './scene/bitmapPlan';
+import { boxOfDeviceRect, deviceRectOfBox, intersectRect, mergeRects, planPan, shiftInvalid, splitRect, subtractRect, type Rect } from './scene/bitmapPlan';
 import { drawEntry, NO_LOOK, type DrawLook } from './scene/draw';
+
+/** Margin painted around the viewport, device px. */
+export const OVERSCAN = 256;
+/** Largest piece of margin painted in one go in idle time, device px. */
+const REFILL_TILE = 128;
 
 export class InkBitmap {
   private readonly canvas = document.createElement('canvas');
   private readonly ctx = this.canvas.getContext('2d')!;
-  /** The camera the bitmap currently shows; null before the first render. */
+  /** The viewport camera the bitmap shows (its pixel (OVERSCAN, OVERSCAN) is that camera's top-left). */
   private cam: Camera | null = null;
   private width = 0;
   private height = 0;
   private dpr = 1;
   private dirty: Box[] = [];
   private stale = true;
+  /** Device rectangles of the bitmap not painted yet (the margin after a pan or a re-render). */
+  private invalid: Rect[] = [];
   private look: DrawLook = NO_LOOK;
   /** Device pixels painted by the last update (for render stats). */
   painted = 0;
@@ -31,15 +42,30 @@ export class InkBitmap {
     return this.cam;
   }
 
+  /** The board area the bitmap holds (viewport and margin), or null before its first render. */
+  coverage(): Box | null {
+    return this.cam ? boxOfDeviceRect({ x: 0, y: 0, w: this.canvas.width, h: this.canvas.height }, this.cam, this.dpr, OVERSCAN) : null;
+  }
+
+  /** Whether some of the margin is still unpainted (idle work to do). */
+  get needsRefill(): boolean {
+    return this.invalid.length > 0;
+  }
+
   /** Marks a board area (or everything) for redraw. */
   invalidate(box?: Box): void {
     if (box) this.dirty.push(box);
     else this.stale = true;
   }
 
+  /** The viewport inside the bitmap, device px. */
+  private get view(): Rect {
+    return { x: OVERSCAN, y: OVERSCAN, w: Math.round(this.width * this.dpr), h: Math.round(this.height * this.dpr) };
+  }
+
   /**
-   * Brings the bitmap up to date for `camera`. With `mayRenderAll` false (the camera is moving) it
-   * never does a whole re-render; returns false when the bitmap is still behind.
+   * Brings the viewport part of the bitmap up to date for `camera`. With `mayRenderAll` false (the
+   * camera is moving) it never re-renders the whole view; returns false when the bitmap is behind.
    */
   update(index: InkIndex, camera: Camera, width: number, height: number, dpr: number, mayRenderAll: boolean, look: DrawLook = NO_LOOK): boolean {
     this.look = look;
@@ -48,30 +74,49 @@ export class InkBitmap {
       this.width = width;
       this.height = height;
       this.dpr = dpr;
-      this.canvas.width = Math.max(1, Math.round(width * dpr));
-      this.canvas.height = Math.max(1, Math.round(height * dpr));
+      this.canvas.width = Math.max(1, Math.round(width * dpr)) + 2 * OVERSCAN;
+      this.canvas.height = Math.max(1, Math.round(height * dpr)) + 2 * OVERSCAN;
       this.stale = true;
     }
     const cam = this.cam;
-    if (this.stale || !cam) return mayRenderAll ? this.renderAll(index, camera) : false;
+    if (this.stale || !cam) return mayRenderAll ? this.renderView(index, camera) : false;
     let exact = true;
     if (cam.x !== camera.x || cam.y !== camera.y || cam.zoom !== camera.zoom) {
       const plan = planPan(cam, camera, dpr, this.canvas.width, this.canvas.height);
-      // A zoom, or a jump wider than the screen: show the old bitmap scaled until the camera rests.
-      if (!plan) return mayRenderAll ? this.renderAll(index, camera) : false;
-      // A pan by fractions of a pixel shifts by whole pixels (drawTo places the rest); at rest a
-      // full render makes it exact again.
-      if (!plan.exact && mayRenderAll) return this.renderAll(index, camera);
-      this.shift(index, plan);
+      // A zoom, or a jump wider than the bitmap: show the old bitmap scaled until the camera rests.
+      if (!plan) return mayRenderAll ? this.renderView(index, camera) : false;
+      if (!plan.exact && mayRenderAll) return this.renderView(index, camera);
+      this.shift(plan.sx, plan.sy, plan.cam);
       exact = plan.exact;
     }
-    const rects: Rect[] = [];
-    for (const box of this.dirty.splice(0)) {
-      const r = deviceRectOfBox(box, this.cam!, dpr, this.canvas.width, this.canvas.height);
-      if (r) rects.push(r);
+    // What the viewport needs now: unpainted parts of it, and changed items.
+    const view = this.view;
+    const now: Rect[] = [];
+    const later: Rect[] = [];
+    for (const r of this.invalid) {
+      const inView = intersectRect(r, view);
+      if (!inView) later.push(r);
+      else {
+        now.push(inView);
+        later.push(...subtractRect(r, view));
+      }
     }
-    for (const r of mergeRects(rects)) this.renderDeviceRect(index, r.x, r.y, r.w, r.h);
+    this.invalid = later;
+    for (const box of this.dirty.splice(0)) {
+      const r = deviceRectOfBox(box, this.cam!, dpr, this.canvas.width, this.canvas.height, OVERSCAN);
+      if (r) now.push(r);
+    }
+    for (const r of mergeRects(now)) this.renderDeviceRect(index, r);
     return exact;
+  }
+
+  /** Paints unpainted margin until `more()` says stop; true when nothing is left. */
+  refill(index: InkIndex, more: () => boolean): boolean {
+    if (!this.cam) return true;
+    // Tile-sized pieces, so that one idle slice never paints a whole band at once.
+    this.invalid = mergeRects(this.invalid, 8).flatMap((r) => splitRect(r, REFILL_TILE));
+    while (this.invalid.length > 0 && more()) this.renderDeviceRect(index, this.invalid.pop()!);
+    return this.invalid.length === 0;
   }
 
   /** Paints the bitmap into a context in CSS pixels, mapped from its camera to `camera`. */
@@ -79,49 +124,55 @@ export class InkBitmap {
     const cam = this.cam;
     if (!cam) return;
     const k = camera.zoom / cam.zoom;
-    const ox = (cam.x - camera.x) * camera.zoom;
-    const oy = (cam.y - camera.y) * camera.zoom;
-    target.imageSmoothingEnabled = k !== 1;
-    target.drawImage(this.canvas, ox, oy, this.width * k, this.height * k);
+    const margin = (OVERSCAN / this.dpr) * k;
+    const ox = (cam.x - camera.x) * camera.zoom - margin;
+    const oy = (cam.y - camera.y) * camera.zoom - margin;
+    target.imageSmoothingEnabled = k !== 1 || ox !== Math.round(ox) || oy !== Math.round(oy);
+    target.drawImage(this.canvas, ox, oy, (this.canvas.width / this.dpr) * k, (this.canvas.height / this.dpr) * k);
   }
 
-  private renderAll(index: InkIndex, camera: Camera): boolean {
+  /** Renders the viewport at `camera`; the margin becomes idle work. */
+  private renderView(index: InkIndex, camera: Camera): boolean {
     this.cam = { ...camera };
     this.stale = false;
     this.dirty = [];
-    this.renderDeviceRect(index, 0, 0, this.canvas.width, this.canvas.height);
+    const all: Rect = { x: 0, y: 0, w: this.canvas.width, h: this.canvas.height };
+    const view = this.view;
+    this.ctx.clearRect(0, 0, all.w, all.h);
+    this.invalid = subtractRect(all, view);
+    this.renderDeviceRect(index, view);
     return true;
   }
 
-  /** Moves the pixels by whole device pixels and draws the strips that were exposed. */
-  private shift(index: InkIndex, plan: PanPlan): void {
+  /** Moves the pixels by whole device pixels; what the move exposes becomes unpainted. */
+  private shift(sx: number, sy: number, cam: Camera): void {
     const { ctx, canvas } = this;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     // 'copy' also clears whatever the shifted image does not cover: the exposed strips.
     ctx.globalCompositeOperation = 'copy';
-    ctx.drawImage(canvas, plan.sx, plan.sy);
+    ctx.drawImage(canvas, sx, sy);
     ctx.restore();
-    this.cam = plan.cam;
-    for (const r of exposedStrips(plan.sx, plan.sy, canvas.width, canvas.height)) this.renderDeviceRect(index, r.x, r.y, r.w, r.h);
+    this.cam = cam;
+    this.invalid = shiftInvalid(this.invalid, sx, sy, canvas.width, canvas.height);
   }
 
-  /** Clears one device-pixel rectangle and refills it with every stroke that meets it, in z-order. */
-  private renderDeviceRect(index: InkIndex, x: number, y: number, w: number, h: number): void {
+  /** Clears one device-pixel rectangle and refills it with every item that meets it, in z-order. */
+  private renderDeviceRect(index: InkIndex, r: Rect): void {
     const { ctx } = this;
     const cam = this.cam!;
     const k = cam.zoom * this.dpr;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(x, y, w, h);
+    ctx.clearRect(r.x, r.y, r.w, r.h);
     ctx.beginPath();
-    ctx.rect(x, y, w, h);
+    ctx.rect(r.x, r.y, r.w, r.h);
     ctx.clip();
-    ctx.setTransform(k, 0, 0, k, -cam.x * k, -cam.y * k);
-    const view: Box = boxOfDeviceRect({ x, y, w, h }, cam, this.dpr);
+    ctx.setTransform(k, 0, 0, k, OVERSCAN - cam.x * k, OVERSCAN - cam.y * k);
+    const view: Box = boxOfDeviceRect(r, cam, this.dpr, OVERSCAN);
     const look = this.look;
     for (const entry of index.visible(view)) drawEntry(ctx, entry, k, look);
     ctx.restore();
-    this.painted += w * h;
+    this.painted += r.w * r.h;
   }
 }

@@ -36,6 +36,9 @@ export interface SceneEntry {
 /** Kept for older callers: the index used to hold only strokes. */
 export type InkEntry = SceneEntry;
 
+/** The box of a stroke not decoded yet: meets nothing. */
+const NOWHERE: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+
 /** Pending strokes whose origin is this close to a drawn area are decoded before it is drawn. */
 export const NEAR_MARGIN = 600;
 
@@ -70,8 +73,11 @@ const isHighlighter = (item: Item): boolean => item.kind === 'stroke' && item.to
 
 export class InkIndex {
   private entries = new Map<string, SceneEntry>();
-  /** Strokes not decoded yet, in arrival order. */
-  private pending = new Map<string, StrokeItem>();
+  /**
+   * Strokes not decoded yet, in arrival order. Their entries already sit in the z-ordered lists
+   * (with a box that meets nothing), so decoding them never re-sorts 10,000 entries.
+   */
+  private pending = new Map<string, SceneEntry>();
   private under: SceneEntry[] = [];
   private over: SceneEntry[] = [];
   private orderDirty = false;
@@ -82,11 +88,18 @@ export class InkIndex {
   constructor(board: Board, opts: IndexOptions = {}) {
     // Lazy: the canvas measurer needs a DOM, and a board without text never asks for it.
     this.measure = opts.measure ?? ((text, px) => canvasMeasure()(text, px));
-    for (const item of board.allItems()) {
-      if (item.kind === 'stroke') this.pending.set(item.id, item);
-      else this.put(item);
+    const all = board.allItems();
+    for (const item of all) {
+      if (item.kind === 'stroke') {
+        const entry: SceneEntry = { item, box: NOWHERE, local: NOWHERE, frame: NOWHERE, path: null, text: null };
+        this.entries.set(item.id, entry);
+        this.pending.set(item.id, entry);
+      } else this.put(item);
     }
-    this.orderDirty = true;
+    for (const item of all) {
+      const entry = this.entries.get(item.id);
+      if (entry) (isHighlighter(item) ? this.under : this.over).push(entry);
+    }
     this.off = board.subscribe((change) => this.apply(board, change));
   }
 
@@ -97,7 +110,7 @@ export class InkIndex {
 
   /** Items with a known box (pending strokes not counted). */
   get size(): number {
-    return this.entries.size;
+    return this.entries.size - this.pending.size;
   }
 
   get pendingCount(): number {
@@ -107,11 +120,7 @@ export class InkIndex {
   /** The entry of an item (decoding it now if it was still pending). */
   get(id: string): SceneEntry | undefined {
     const pending = this.pending.get(id);
-    if (pending) {
-      this.pending.delete(id);
-      this.orderDirty = true;
-      this.put(pending);
-    }
+    if (pending) this.decode(pending, false);
     return this.entries.get(id);
   }
 
@@ -145,16 +154,11 @@ export class InkIndex {
    */
   settleSome(more: () => boolean): number {
     const dirty: Box[] = [];
-    for (const [id, item] of this.pending) {
+    for (const entry of this.pending.values()) {
       if (!more()) break;
-      this.pending.delete(id);
-      const entry = this.put(item);
-      if (entry) dirty.push(entry.box);
+      if (this.decode(entry, false)) dirty.push(entry.box);
     }
-    if (dirty.length) {
-      this.orderDirty = true;
-      this.emit(dirty);
-    }
+    if (dirty.length) this.emit(dirty);
     return this.pending.size;
   }
 
@@ -178,12 +182,10 @@ export class InkIndex {
     if (this.pending.size === 0) return;
     const near = { minX: view.minX - NEAR_MARGIN, minY: view.minY - NEAR_MARGIN, maxX: view.maxX + NEAR_MARGIN, maxY: view.maxY + NEAR_MARGIN };
     const dirty: Box[] = [];
-    for (const [id, item] of this.pending) {
+    for (const entry of this.pending.values()) {
+      const item = entry.item;
       if (item.x < near.minX || item.x > near.maxX || item.y < near.minY || item.y > near.maxY) continue;
-      this.pending.delete(id);
-      const entry = this.put(item, true);
-      if (!entry) continue;
-      this.orderDirty = true;
+      if (!this.decode(entry, true)) continue;
       // Drawn right now when inside the view; anything reaching beyond it needs its box repainted.
       const b = entry.box;
       if (b.minX < view.minX || b.minY < view.minY || b.maxX > view.maxX || b.maxY > view.maxY) dirty.push(b);
@@ -206,6 +208,36 @@ export class InkIndex {
     }
   }
 
+  /** Decodes a pending stroke's points into its entry (in place: it keeps its z-order slot). */
+  private decode(entry: SceneEntry, withPath: boolean): boolean {
+    const item = entry.item as StrokeItem;
+    this.pending.delete(item.id);
+    let points: Float64Array;
+    try {
+      points = decodePoints(item.points);
+    } catch {
+      this.drop(entry);
+      return false; // a malformed buffer from a peer: skip this stroke, keep the board
+    }
+    const pointsBox = boundsOfPoints(points);
+    entry.local = strokeLocalBox(pointsBox, item.width);
+    entry.frame = padBox(pointsBox, item.width / 2);
+    entry.box = placeBox(entry.local, item);
+    if (withPath) entry.path = strokePath(points, item.width, 0, 0, true, item.tool === 'highlighter');
+    return true;
+  }
+
+  /** Forgets an entry, taking it out of its list without a re-sort. */
+  private drop(entry: SceneEntry): void {
+    this.entries.delete(entry.item.id);
+    this.pending.delete(entry.item.id);
+    if (this.orderDirty) return;
+    const list = isHighlighter(entry.item) ? this.under : this.over;
+    const i = list.indexOf(entry);
+    if (i >= 0) list.splice(i, 1);
+    else this.orderDirty = true;
+  }
+
   private emit(dirty: Box[]): void {
     for (const listener of [...this.listeners]) listener(dirty);
   }
@@ -213,22 +245,23 @@ export class InkIndex {
   private apply(board: Board, change: ItemsChange): void {
     const dirty: Box[] = [];
     for (const id of change.removed) {
-      this.pending.delete(id);
       const old = this.entries.get(id);
       if (!old) continue;
-      this.entries.delete(id);
-      this.orderDirty = true;
-      dirty.push(old.box);
+      if (!this.pending.has(id)) dirty.push(old.box);
+      this.drop(old);
     }
     for (const id of change.upserted) {
       const item = board.getItem(id);
       if (!item) continue;
-      if (this.pending.has(id)) {
+      const waiting = this.pending.get(id);
+      if (waiting) {
+        // Not decoded yet: just remember the new fields (and the new place in the stack).
+        if (waiting.item.index !== item.index || (item.kind === 'stroke' && isHighlighter(item) !== isHighlighter(waiting.item))) this.orderDirty = true;
         if (item.kind === 'stroke') {
-          this.pending.set(id, item);
+          waiting.item = item;
           continue;
         }
-        this.pending.delete(id);
+        this.drop(waiting);
       }
       const old = this.entries.get(id);
       if (old) dirty.push(old.box);
@@ -272,7 +305,8 @@ export class InkIndex {
         try {
           points = decodePoints(item.points);
         } catch {
-          if (this.entries.delete(item.id)) this.orderDirty = true;
+          const gone = this.entries.get(item.id);
+          if (gone) this.drop(gone);
           return null; // a malformed buffer from a peer: skip this stroke, keep the board
         }
         const pointsBox = boundsOfPoints(points);

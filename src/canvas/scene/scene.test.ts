@@ -97,3 +97,24 @@ describe('bitmap bookkeeping', () => {
     expect(mergeRects(Array.from({ length: 40 }, (_, i) => ({ x: i * 20, y: 0, w: 5, h: 5 })), 8)).toHaveLength(8);
   });
 });
+
+describe('overscan bookkeeping', () => {
+  it('subtracts rectangles and carries unpainted parts along a shift', async () => {
+    const { subtractRect, shiftInvalid, splitRect } = await import('./bitmapPlan');
+    const pieces = splitRect({ x: 0, y: 0, w: 300, h: 100 }, 128);
+    expect(pieces).toHaveLength(3);
+    expect(pieces.reduce((a, r) => a + r.w * r.h, 0)).toBe(300 * 100);
+    const all = { x: 0, y: 0, w: 100, h: 100 };
+    const ring = subtractRect(all, { x: 20, y: 20, w: 60, h: 60 });
+    expect(ring.reduce((a, r) => a + r.w * r.h, 0)).toBe(100 * 100 - 60 * 60);
+    expect(subtractRect(all, { x: 200, y: 0, w: 10, h: 10 })).toEqual([all]);
+    // A left band stays unpainted after moving 10 px right, and the move exposes another strip.
+    const after = shiftInvalid([{ x: 0, y: 0, w: 20, h: 100 }], 10, 0, 100, 100);
+    expect(after).toEqual([
+      { x: 10, y: 0, w: 20, h: 100 },
+      { x: 0, y: 0, w: 10, h: 100 },
+    ]);
+    // Shifted off the bitmap: gone.
+    expect(shiftInvalid([{ x: 90, y: 0, w: 10, h: 10 }], 20, 0, 100, 100)).toEqual([{ x: 0, y: 0, w: 20, h: 100 }]);
+  });
+});
