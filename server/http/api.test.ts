@@ -25,6 +25,18 @@ describe('HTTP API', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
+  it('tells the time on the server clock, never cached', async () => {
+    const before = Date.now();
+    const res = await fetch(server.url + '/api/time');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    const { now } = (await res.json()) as { now: number };
+    expect(Number.isInteger(now)).toBe(true);
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+    expect((await fetch(server.url + '/api/time', { method: 'POST' })).status).toBe(405);
+  });
+
   it('creates, reads, joins and identifies', async () => {
     const board = await createBoard(server.url, '  Sprint retro  ');
     expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/);

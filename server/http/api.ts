@@ -191,6 +191,11 @@ async function route(req: IncomingMessage, res: ServerResponse, path: string, de
     allow(req, 'GET', 'HEAD');
     return sendJson(res, 200, { ok: true });
   }
+  if (path === '/api/time') {
+    // The server's clock, for the shared timer (clients estimate their offset NTP-style).
+    allow(req, 'GET');
+    return sendJson(res, 200, { now: Date.now() });
+  }
   if (path === '/api/boards') {
     allow(req, 'POST');
     const body = asObject(await readJsonBody(req, deps.maxBodyBytes));
