@@ -102,7 +102,9 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
         const w = width / cam.zoom, h = height / cam.zoom;
         done = index.prepareNear({ minX: cam.x - w, minY: cam.y - h, maxX: cam.x + 2 * w, maxY: cam.y + 2 * h }, more);
       }
-      stats.maxSliceMs = Math.max(stats.maxSliceMs, performance.now() - t0);
+      const took = performance.now() - t0;
+      stats.maxSliceMs = Math.max(stats.maxSliceMs, took);
+      if (stats.slices.push(took) > 2000) stats.slices.splice(0, 1000);
       if (!done) idle = requestIdle(slice);
     };
     idleRef.current = () => {

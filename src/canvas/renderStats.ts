@@ -15,8 +15,9 @@ export interface RenderStats {
   sharpAt: number;
   /** Strokes still waiting for their idle-time decode. */
   pending: number;
-  /** Longest idle slice so far (ms). */
+  /** Longest idle slice so far (ms), and the last few slices' lengths. */
   maxSliceMs: number;
+  slices: number[];
   /** When set (by a benchmark), every live layer paint appends (time origin + now, points drawn). */
   livePaints: Array<{ t: number; points: number }> | null;
 }
@@ -30,6 +31,7 @@ export function createRenderStats(): RenderStats {
     sharpAt: 0,
     pending: 0,
     maxSliceMs: 0,
+    slices: [],
     livePaints: null,
   };
 }

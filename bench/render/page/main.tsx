@@ -167,7 +167,7 @@ async function loadOurs(camera: Camera): Promise<{ ms: number; boardMs: number; 
 }
 
 /** Waits for the idle-time decoding to finish; returns the longest slice and the time it took. */
-async function settleOurs(): Promise<{ ms: number; maxSliceMs: number; latePixels: number }> {
+async function settleOurs(): Promise<{ ms: number; maxSliceMs: number; latePixels: number; slices: number[] }> {
   const o = ours!;
   const canvas = document.querySelector<HTMLCanvasElement>('#root canvas')!;
   const before = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -179,7 +179,7 @@ async function settleOurs(): Promise<{ ms: number; maxSliceMs: number; latePixel
   const after = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
   let late = 0;
   for (let i = 3; i < after.length; i += 4) if (after[i] !== before[i]) late++;
-  return { ms, maxSliceMs: o.stats.maxSliceMs, latePixels: late };
+  return { ms, maxSliceMs: o.stats.maxSliceMs, latePixels: late, slices: [...o.stats.slices] };
 }
 
 // ---- naive Konva -----------------------------------------------------------------------------
