@@ -12,6 +12,7 @@ import { createHttpServer } from './http/server';
 import { lanOrigins } from './net/lan';
 import { FailureLimiter } from './net/rateLimit';
 import { openSqliteStorage } from './persistence/sqlite';
+import type { RoomStats } from './rooms/Room';
 import { RoomManager } from './rooms/RoomManager';
 import { attachWebSockets } from './ws/upgrade';
 
@@ -20,6 +21,8 @@ export interface RoomsView {
   readonly size: number;
   count(): number;
   has(boardId: string): boolean;
+  /** Entry counts of a loaded room's per-client maps (connections, awareness, client id bindings). */
+  stats(boardId: string): RoomStats | undefined;
 }
 
 export interface RunningServer {
@@ -82,7 +85,7 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
     port,
     url: `http://127.0.0.1:${port}`,
     config,
-    rooms: { get size() { return rooms.size; }, count: () => rooms.size, has: (id) => rooms.has(id) },
+    rooms: { get size() { return rooms.size; }, count: () => rooms.size, has: (id) => rooms.has(id), stats: (id) => rooms.stats(id) },
     close,
   };
 }

@@ -26,11 +26,42 @@ export interface RoomHooks {
   onAppend(room: Room): void;
 }
 
+export interface RoomStats {
+  connections: number;
+  awarenessStates: number;
+  /** y-protocols' per-client clock entries (kept even after a state is removed). */
+  awarenessMeta: number;
+  /** Awareness ids some connection speaks for. */
+  awarenessClaims: number;
+  /** Stored client id bindings (ids that wrote to the document). */
+  clientIds: number;
+  /** In-memory bindings of announced ids that have not written (yet). */
+  tentativeClientIds: number;
+  /** In-memory bindings kept for ids whose connection left without writing (at most DEPARTED_IDS). */
+  departedClientIds: number;
+}
+
+/** How many departed, never-written client ids a room remembers (see departedOwners). */
+export const DEPARTED_IDS = 256;
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
-  /** Yjs client id -> participant id (persisted; see inspectUpdate). */
+  /** Yjs client id -> participant id, persisted: ids that have written to the document. */
   readonly owners: Map<number, string>;
+  /**
+   * Ids announced in awareness but not (yet) written with, bound in memory for the announcing
+   * connection's lifetime only: every page load makes a new id, and most never draw.
+   */
+  private readonly tentativeOwners = new Map<number, string>();
+  /**
+   * The same for the last DEPARTED_IDS ids whose connection left without writing, oldest first:
+   * stock providers echo presence they saw (a departed id must not become someone else's), and a
+   * provider that reconnects keeps its client id. Bounded, so visits leave no lasting trace.
+   */
+  private readonly departedOwners = new Map<number, string>();
+  /** Both kinds of binding, as the inspector asks. */
+  readonly clientOwners = { get: (clientId: number): string | undefined => this.ownerOf(clientId) };
   private readonly peers = new Map<Peer, number>();
   /** Awareness client id -> the peer that speaks for it. */
   private readonly awarenessOwners = new Map<number, Peer>();
@@ -76,12 +107,25 @@ export class Room {
     return n;
   }
 
+  /**
+   * Removes a peer and everything kept for its awareness ids: their states (relayed as removed),
+   * y-protocols' per-id `meta` entries (which it never deletes by itself), and the in-memory
+   * client id bindings of ids that never wrote to the document.
+   */
   leave(peer: Peer, awarenessClients: Iterable<number>): void {
     if (!this.peers.delete(peer)) return;
     const mine = [...awarenessClients].filter((id) => this.awarenessOwners.get(id) === peer);
     for (const id of mine) this.awarenessOwners.delete(id);
     const ids = mine.filter((id) => this.awareness.getStates().has(id));
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    for (const id of mine) {
+      this.awareness.meta.delete(id);
+      const tentative = this.tentativeOwners.get(id);
+      if (tentative === undefined) continue;
+      this.tentativeOwners.delete(id);
+      this.departedOwners.set(id, tentative);
+      if (this.departedOwners.size > DEPARTED_IDS) this.departedOwners.delete(this.departedOwners.keys().next().value!);
+    }
     if (this.peers.size === 0) this.hooks.onEmpty(this);
   }
 
@@ -89,10 +133,15 @@ export class Room {
    * Applies an inspected update from a peer. Returns false if Yjs still could not integrate all
    * of it (the inspector should make this impossible; the room is protected either way).
    */
-  applyInspected(update: Uint8Array, from: Peer, newClientIds: readonly number[]): boolean {
-    for (const id of newClientIds) {
-      this.owners.set(id, from.identity.participantId);
-      this.pendingOwners.push([id, from.identity.participantId]);
+  applyInspected(update: Uint8Array, from: Peer, newClientIds: readonly number[], writers: readonly number[]): boolean {
+    for (const id of newClientIds) this.bind(id, from.identity.participantId);
+    // An id bound in memory by its awareness announcement is persisted with its first write.
+    for (const id of writers) {
+      const tentative = this.tentativeOwners.get(id) ?? this.departedOwners.get(id);
+      if (tentative === undefined) continue;
+      this.tentativeOwners.delete(id);
+      this.departedOwners.delete(id);
+      this.bind(id, tentative);
     }
     try {
       Y.applyUpdate(this.doc, update, from);
@@ -120,22 +169,40 @@ export class Room {
    * Records which peer speaks for these awareness ids, and binds them as document client ids of
    * its participant too: a provider announces its presence before it writes, and its client id is
    * public from then on, so binding only at first write would let someone else claim it first.
+   * The binding lives in memory while the peer is connected and is stored only when the id first
+   * writes (applyInspected): read-only visitors leave nothing behind.
    */
   claimAwareness(peer: Peer, ids: readonly number[]): void {
     const participant = peer.identity.participantId;
     for (const id of ids) {
       this.awarenessOwners.set(id, peer);
-      if (!this.owners.has(id)) {
-        this.owners.set(id, participant);
-        this.pendingOwners.push([id, participant]);
-      }
+      // Callers have dropped ids bound to anyone else (Connection.belongsToOther).
+      this.departedOwners.delete(id);
+      if (!this.owners.has(id) && !this.tentativeOwners.has(id)) this.tentativeOwners.set(id, participant);
     }
-    if (this.pendingOwners.length > 0) this.persist(null, null);
   }
 
-  /** The participant a Yjs client id is bound to, if any. */
+  /** The participant a Yjs client id is bound to (stored, or in memory for a connected peer), if any. */
   ownerOf(clientId: number): string | undefined {
-    return this.owners.get(clientId);
+    return this.owners.get(clientId) ?? this.tentativeOwners.get(clientId) ?? this.departedOwners.get(clientId);
+  }
+
+  /** Entry counts of the room's per-client maps (tests and benchmarks watch them for leaks). */
+  stats(): RoomStats {
+    return {
+      connections: this.peers.size,
+      awarenessStates: this.awareness.getStates().size,
+      awarenessMeta: this.awareness.meta.size,
+      awarenessClaims: this.awarenessOwners.size,
+      clientIds: this.owners.size,
+      tentativeClientIds: this.tentativeOwners.size,
+      departedClientIds: this.departedOwners.size,
+    };
+  }
+
+  private bind(id: number, participant: string): void {
+    this.owners.set(id, participant);
+    this.pendingOwners.push([id, participant]);
   }
 
   /** Sends to one peer once everything it might see is durable. */

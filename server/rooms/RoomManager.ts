@@ -5,7 +5,7 @@
  */
 import { CloseCode } from '../../src/protocol/closeCodes';
 import type { DocStore } from '../persistence/types';
-import { Room } from './Room';
+import { Room, type RoomStats } from './Room';
 
 export interface RoomManagerOptions {
   idleMs: number;
@@ -27,6 +27,11 @@ export class RoomManager {
 
   has(boardId: string): boolean {
     return this.rooms.has(boardId);
+  }
+
+  /** Entry counts of a loaded room's per-client maps; undefined when it is not loaded. */
+  stats(boardId: string): RoomStats | undefined {
+    return this.rooms.get(boardId)?.stats();
   }
 
   /** The board's live room, loading it from the store if needed. Caller then joins a peer. */

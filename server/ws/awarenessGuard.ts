@@ -121,6 +121,9 @@ export function filterAwareness(
   for (const entry of entries) {
     if (!claimed.has(entry.clientId)) {
       if (claimedByOthers(entry.clientId)) continue; // an echo of someone else's presence
+      // A removal for an id nobody here speaks for: stock providers echo every removal they see
+      // (the state is gone already); claiming it would use up the connection's ids.
+      if (entry.state === 'null') continue;
       if (claimed.size >= MAX_AWARENESS_IDS_PER_CONNECTION) throw malformed('too many awareness states');
       claimed.add(entry.clientId);
     }

@@ -46,7 +46,7 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
   const view = docView(room.doc);
   const inspected = inspectUpdate(update, {
     doc: view,
-    owners: room.owners,
+    owners: room.clientOwners,
     participantId: identity.participantId,
     newClientBudget: conn.newClientBudget,
     limits: { ...DEFAULT_READ_LIMITS, maxStructs: conn.limits.maxStructsPerUpdate },
@@ -62,7 +62,7 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
   });
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
-  if (!room.applyInspected(update, conn, inspected.newClientIds)) throw malformed('update could not be applied');
+  if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');
 }
 
 const handleSync: Handler = (conn, dec) => {

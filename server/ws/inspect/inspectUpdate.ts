@@ -36,16 +36,23 @@ export interface InspectedUpdate {
   empty: boolean;
   /** Client ids seen for the first time on this board (to bind to the participant). */
   newClientIds: number[];
+  /** Every client id this update writes new structs under (bound ones included). */
+  writers: number[];
   /** New items (not yet in the document), with where they go. */
   items: PlacedItem[];
   /** Existing live items this update deletes. */
   deleted: IdRef[];
 }
 
+/** Who a Yjs client id is bound to (a Map will do). */
+export interface ClientOwners {
+  get(clientId: number): string | undefined;
+}
+
 export interface InspectContext {
   doc: DocView;
   /** Yjs client id -> participant id, for this board. */
-  owners: ReadonlyMap<number, string>;
+  owners: ClientOwners;
   participantId: string;
   /** How many more new client ids this connection may bind. */
   newClientBudget: number;
@@ -125,6 +132,7 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
 
   // Clock gaps and client id ownership, per client with anything new.
   const newClientIds: number[] = [];
+  const writers: number[] = [];
   const fresh: WireStruct[] = [];
   for (const [client, run] of runs) {
     const state = doc.getState(client);
@@ -133,6 +141,7 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
     const owner = ctx.owners.get(client);
     if (owner === undefined) newClientIds.push(client);
     else if (owner !== ctx.participantId) throw malformed('client id belongs to another participant');
+    writers.push(client);
     for (const s of run.structs) if (s.clock + s.length > state) fresh.push(s);
   }
   if (newClientIds.length > ctx.newClientBudget) throw malformed('too many new client ids');
@@ -252,5 +261,5 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
     }
   }
 
-  return { empty: fresh.length === 0 && deleted.length === 0, newClientIds, items, deleted };
+  return { empty: fresh.length === 0 && deleted.length === 0, newClientIds, writers, items, deleted };
 }
