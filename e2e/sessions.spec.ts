@@ -48,6 +48,8 @@ async function openPeople(page: Page) {
 }
 
 test('facilitator, two participants by code and a projector: presence, roles, reload, removal', async ({ browser }) => {
+  // Four browser contexts on a two-core machine: about 40 s alone, more when another test runs beside it.
+  test.setTimeout(150_000);
   const { page: fac } = await context(browser);
   const { page: ada } = await context(browser);
   const { page: ben } = await context(browser);

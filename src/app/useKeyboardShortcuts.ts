@@ -14,6 +14,8 @@ import type { Tool } from '../tools/types';
 import { TOOL_KEYS } from '../ui/toolbar/tools';
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+/** Keys pressed inside a dialog or panel belong to it (Escape closes a native dialog, for one). */
+const inDialog = (t: EventTarget | null) => t instanceof Element && t.closest('dialog, [role="dialog"]') !== null;
 
 export function useKeyboardShortcuts(ctx: BoardContext | null, tool: Tool | null, onToggleHelp: () => void): void {
   const helpRef = useRef(onToggleHelp);
@@ -26,7 +28,7 @@ export function useKeyboardShortcuts(ctx: BoardContext | null, tool: Tool | null
     const { editor } = ctx;
     const canEdit = tool !== null;
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.defaultPrevented) return;
+      if (isTyping(e.target) || inDialog(e.target) || e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key;
       const lower = key.length === 1 ? key.toLowerCase() : key;

@@ -1,6 +1,7 @@
 /** The landing page: one calm form that starts a workshop, and the way in for attendees. */
-import { useState, type FormEvent } from 'react';
-import { BrandMark } from './BrandMark';
+import { useState } from 'react';
+import { CardPage } from './CardPage';
+import { useFormSubmit } from './useFormSubmit';
 
 interface Props {
   onStart(title: string, prompt: string): Promise<void>;
@@ -9,31 +10,14 @@ interface Props {
 export function HomePage({ onStart }: Props) {
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!title.trim()) {
-      setError('Please give the workshop a title.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onStart(title.trim(), prompt.trim());
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Something went wrong. Please try again.');
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useFormSubmit(
+    () => (title.trim() ? null : 'Please give the workshop a title.'),
+    () => onStart(title.trim(), prompt.trim()),
+    (message) => message,
+  );
 
   return (
-    <main className="card-page">
-      <div className="card">
-        <div className="card-brand">
-          <BrandMark /> Sketchroom
-        </div>
+    <CardPage>
         <h1>Draw together, live.</h1>
         <p className="lead">Start a board for your workshop, share the link, and everyone sketches on it at the same time.</p>
         <form onSubmit={submit} noValidate>
@@ -66,7 +50,6 @@ export function HomePage({ onStart }: Props) {
         <p className="card-foot" style={{ marginTop: 10, textAlign: 'center' }}>
           Have a join code from the screen? Join with it here.
         </p>
-      </div>
-    </main>
+    </CardPage>
   );
 }

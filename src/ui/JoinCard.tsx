@@ -1,6 +1,7 @@
 /** Shown when this browser has no identity for the board yet: one name field and a Join button. */
-import { useState, type FormEvent } from 'react';
-import { BrandMark } from './BrandMark';
+import { useState } from 'react';
+import { CardPage } from './CardPage';
+import { useFormSubmit } from './useFormSubmit';
 
 interface Props {
   title: string | null;
@@ -9,31 +10,14 @@ interface Props {
 
 export function JoinCard({ title, onJoin }: Props) {
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) {
-      setError('Please type your name, so others know who is drawing.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onJoin(name.trim());
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not join. Please try again.');
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useFormSubmit(
+    () => (name.trim() ? null : 'Please type your name, so others know who is drawing.'),
+    () => onJoin(name.trim()),
+    (message) => message,
+  );
 
   return (
-    <main className="card-page">
-      <div className="card">
-        <div className="card-brand">
-          <BrandMark /> Sketchroom
-        </div>
+    <CardPage>
         <p className="lead" style={{ marginBottom: 4 }}>You are invited to</p>
         <h1>{title ?? '…'}</h1>
         <form onSubmit={submit} noValidate style={{ marginTop: 22 }}>
@@ -51,7 +35,6 @@ export function JoinCard({ title, onJoin }: Props) {
           </button>
         </form>
         <p className="card-foot">Your name is shown next to your cursor.</p>
-      </div>
-    </main>
+    </CardPage>
   );
 }

@@ -1,13 +1,9 @@
 /** A full-page message (unknown board, bad link). */
-import { BrandMark } from './BrandMark';
+import { CardPage } from './CardPage';
 
 export function MessagePage({ title, text, action }: { title: string; text: string; action?: { label: string; href: string } }) {
   return (
-    <main className="card-page">
-      <div className="card">
-        <div className="card-brand">
-          <BrandMark /> Sketchroom
-        </div>
+    <CardPage>
         <h1>{title}</h1>
         <p className="lead">{text}</p>
         {action && (
@@ -15,7 +11,6 @@ export function MessagePage({ title, text, action }: { title: string; text: stri
             {action.label}
           </a>
         )}
-      </div>
-    </main>
+    </CardPage>
   );
 }

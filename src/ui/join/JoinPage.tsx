@@ -2,8 +2,9 @@
  * `/join` (and `/join?code=…` from the QR code): the join code and your name, then the board.
  * Forgiving input: any case, spaces and dashes; errors in plain words.
  */
-import { useState, type FormEvent } from 'react';
-import { BrandMark } from '../BrandMark';
+import { useState } from 'react';
+import { CardPage } from '../CardPage';
+import { useFormSubmit } from '../useFormSubmit';
 import { formatJoinCode, isJoinCode, JOIN_CODE_LENGTH, normaliseJoinCode } from './joinCode';
 
 interface Props {
@@ -15,41 +16,25 @@ interface Props {
 export function JoinPage({ initialCode, initialName, onJoin }: Props) {
   const [code, setCode] = useState(() => (initialCode ? formatJoinCode(initialCode) : ''));
   const [name, setName] = useState(initialName);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: 'code' | 'name' | null; text: string } | null>(null);
   const fromLink = initialCode !== '' && isJoinCode(initialCode);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!isJoinCode(code)) {
-      setError({
-        field: 'code',
-        text: normaliseJoinCode(code)
-          ? `A join code has ${JOIN_CODE_LENGTH} letters and numbers. Check the code on the screen.`
-          : 'Please type the join code shown on the screen.',
-      });
-      return;
-    }
-    if (!name.trim()) {
-      setError({ field: 'name', text: 'Please type your name, so others know who is drawing.' });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onJoin(normaliseJoinCode(code), name.trim());
-    } catch (err) {
-      setError({ field: null, text: err instanceof Error ? err.message : 'Could not join. Please try again.' });
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useFormSubmit<{ field: 'code' | 'name' | null; text: string }>(
+    () => {
+      if (!isJoinCode(code)) {
+        return {
+          field: 'code',
+          text: normaliseJoinCode(code)
+            ? `A join code has ${JOIN_CODE_LENGTH} letters and numbers. Check the code on the screen.`
+            : 'Please type the join code shown on the screen.',
+        };
+      }
+      return name.trim() ? null : { field: 'name', text: 'Please type your name, so others know who is drawing.' };
+    },
+    () => onJoin(normaliseJoinCode(code), name.trim()),
+    (text) => ({ field: null, text }),
+  );
 
   return (
-    <main className="card-page">
-      <div className="card">
-        <div className="card-brand">
-          <BrandMark /> Sketchroom
-        </div>
+    <CardPage>
         <h1>Join a workshop</h1>
         <p className="lead">{fromLink ? 'Type your name and you are in.' : 'Type the code shown on the screen, and your name.'}</p>
         <form onSubmit={submit} noValidate>
@@ -99,7 +84,6 @@ export function JoinPage({ initialCode, initialName, onJoin }: Props) {
           </button>
         </form>
         <p className="card-foot">Your name is shown to the others next to your cursor.</p>
-      </div>
-    </main>
+    </CardPage>
   );
 }
