@@ -4,10 +4,16 @@ import { BoardCanvas } from '../canvas/BoardCanvas';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
-import { DEFAULT_SESSION, observeSession, permissionContext, readSession, setSessionFlags, type SessionFlags } from '../model/session';
+import {
+  addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
+  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
+} from '../model/session';
 import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EmptyHint } from '../ui/EmptyHint';
+import { FacilitateButton } from '../ui/facilitate/FacilitateButton';
+import { FacilitatePanel, type FacilitatorActions } from '../ui/facilitate/FacilitatePanel';
+import { TimerChip } from '../ui/facilitate/TimerChip';
 import { InviteButton } from '../ui/invite/InviteButton';
 import { InvitePanel } from '../ui/invite/InvitePanel';
 import { MessagePage } from '../ui/MessagePage';
@@ -25,6 +31,7 @@ import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
 import type { ConnectionState } from '../sync/connection';
+import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { canvasMeasure } from './measureText';
@@ -54,6 +61,27 @@ function useSessionFlags(board: Board | null): SessionFlags {
   return flags.board === board ? flags.flags : DEFAULT_SESSION;
 }
 
+/** The shared timer, live. */
+function useTimer(board: Board | null): TimerState {
+  const [timer, setTimer] = useState<{ board: Board | null; timer: TimerState }>({ board: null, timer: DEFAULT_TIMER });
+  useEffect(() => {
+    if (!board) return;
+    setTimer({ board, timer: readSessionState(board.doc).timer });
+    return observeSessionState(board.doc, (s) => setTimer({ board, timer: s.timer }));
+  }, [board]);
+  return timer.board === board ? timer.timer : DEFAULT_TIMER;
+}
+
+/** The server's clock, estimated for this page (the timer counts down on it on every screen). */
+function useServerClock(): ServerClock {
+  const [clock] = useState(() => new ServerClock({ fetchServerNow: () => fetchServerTime() }));
+  useEffect(() => {
+    clock.start();
+    return () => clock.stop();
+  }, [clock]);
+  return clock;
+}
+
 function connectionLabel(state: ConnectionState | null, online: boolean): ConnectionLabel {
   if (!state) return 'connecting';
   if (state.stopped || !online) return 'offline';
@@ -78,6 +106,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const { editor, live, peers, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
+  const timer = useTimer(board);
+  const clock = useServerClock();
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
   // The same rules as the server: never offer a pen it would refuse. A refused token will never
@@ -88,7 +118,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
   const [meta, setMeta] = useState<BoardMeta | null>(null);
   const [itemCount, setItemCount] = useState(0);
-  const [panel, setPanel] = useState<'people' | 'invite' | null>(null);
+  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | null>(null);
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
 
   useEffect(() => {
@@ -98,10 +128,41 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
     return board.subscribe(read);
   }, [board]);
 
-  // The title lives in the document's meta, written once at creation: read it after each sync.
+  // Title and prompt live in the document's meta: read them after each sync and on every change
+  // (the facilitator edits the prompt).
   useEffect(() => {
-    if (board && state?.synced) setMeta(board.getMeta());
+    if (!board || !state?.synced) return;
+    setMeta(board.getMeta());
+    return observeMeta(board.doc, () => setMeta(board.getMeta()));
   }, [board, state?.synced]);
+
+  // Lock drawing when the time is up (the facilitator's screens only: nobody else may write the
+  // session). lockIfTimeIsUp marks the run in the same transaction, so it happens once.
+  const lockDue = isFacilitator && !!state?.synced && timer.state === 'running' && timer.lockWhenDone && !timer.lockApplied;
+  useEffect(() => {
+    if (!board || !lockDue) return;
+    const check = () => lockIfTimeIsUp(board.doc, clock.now());
+    check();
+    const id = setInterval(check, 250);
+    return () => clearInterval(id);
+  }, [board, lockDue, clock]);
+
+  const facilitatorActions = useMemo<FacilitatorActions | null>(() => {
+    if (!board || !isFacilitator) return null;
+    const doc = board.doc;
+    return {
+      savePrompt: (prompt) => setPrompt(doc, prompt),
+      startTimer: (ms) => updateTimer(doc, (t) => startTimer(t, ms, clock.now())),
+      pauseTimer: () => updateTimer(doc, (t) => pauseTimer(t, clock.now())),
+      resumeTimer: () => updateTimer(doc, (t) => resumeTimer(t, clock.now())),
+      addMinute: () => updateTimer(doc, (t) => addMinute(t, clock.now())),
+      stopTimer: () => updateTimer(doc, stopTimer),
+      setLockWhenDone: (lockWhenDone) => updateTimer(doc, (t) => ({ ...t, lockWhenDone })),
+      setLocked: (locked) => setSessionFlags(doc, { locked }),
+      // One command, so one step of the facilitator's undo brings everything back.
+      clearBoard: () => board.deleteItems(board.allItems().map((item) => item.id)),
+    };
+  }, [board, isFacilitator, clock]);
 
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
@@ -157,8 +218,10 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         prompt={meta?.prompt ?? ''}
         me={isProjector ? undefined : { name: identity.name, color: identity.color }}
         connection={connectionLabel(state, online)}
+        timer={<TimerChip timer={timer} now={clock.now} />}
       >
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
+        {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
       {tool && ctx && <Toolbar ctx={ctx} />}
@@ -177,6 +240,17 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           onAllowEditOthers={isFacilitator && board ? (allow) => setSessionFlags(board.doc, { allowEditOthers: allow }) : undefined}
           onRename={rename}
           onRemove={remove}
+          onClose={closePanel}
+        />
+      )}
+      {panel === 'facilitate' && facilitatorActions && (
+        <FacilitatePanel
+          prompt={meta?.prompt ?? ''}
+          timer={timer}
+          now={clock.now}
+          locked={flags.locked}
+          itemCount={itemCount}
+          actions={facilitatorActions}
           onClose={closePanel}
         />
       )}

@@ -1,6 +1,7 @@
 /**
- * Board title (and prompt) on the left; who I am, the People and Invite buttons (passed in as
- * children) and the connection on the right. A projector shows only the title and the connection.
+ * Board title (and prompt) on the left; the shared timer (when one runs) in the middle; who I am,
+ * the People, Invite and Facilitate buttons (passed in as children) and the connection on the
+ * right. A projector shows only the title, the timer and the connection.
  */
 import type { ReactNode } from 'react';
 import { BrandMark } from './BrandMark';
@@ -12,10 +13,12 @@ interface Props {
   /** Omitted on a projector: a screen, not a person. */
   me?: { name: string; color: string };
   connection: ConnectionLabel;
+  /** The timer chip, for everyone. */
+  timer?: ReactNode;
   children?: ReactNode;
 }
 
-export function TopBar({ title, prompt, me, connection, children }: Props) {
+export function TopBar({ title, prompt, me, connection, timer, children }: Props) {
   return (
     <header className="floating topbar">
       <div className="floating topbar-title" style={{ position: 'static' }}>
@@ -23,8 +26,14 @@ export function TopBar({ title, prompt, me, connection, children }: Props) {
           <BrandMark />
         </a>
         <h1>{title || 'Untitled board'}</h1>
-        {prompt && <span className="topbar-prompt">{prompt}</span>}
+        {prompt && (
+          <span className="topbar-prompt" title={prompt} aria-label={`Prompt: ${prompt}`}>
+            {prompt}
+          </span>
+        )}
       </div>
+      <div className="topbar-spacer" />
+      {timer}
       <div className="topbar-spacer" />
       <div className="floating topbar-right" style={{ position: 'static' }}>
         {me && (
