@@ -11,11 +11,13 @@ import type { Editor } from '../editor/editor';
 import type { Box } from '../geometry/box';
 import { boardToScreen, type Camera } from '../geometry/camera';
 import { selectionHandles, unionBoxes } from '../geometry/handles';
+import { outlineOf } from '../geometry/outline';
+import { geometryOf } from '../editor/sceneIndex';
 import type { Board } from '../model/board';
+import type { Item } from '../model/schema';
 import { readOverlay, type OverlayState } from './editorView';
-import type { InkIndex, SceneEntry } from './inkIndex';
+import { canvasMeasure, type InkIndex, type SceneEntry } from './inkIndex';
 import type { RenderStats } from './renderStats';
-import { placeBox } from './scene/bounds';
 
 export const SELECTION_COLOR = '#2f80ed';
 const MARQUEE_FILL = 'rgba(47, 128, 237, 0.08)';
@@ -40,9 +42,28 @@ export function frameCorners(entry: SceneEntry): Array<[number, number]> {
   });
 }
 
-/** The selection box: union of the selected items' frames on the board. */
+/**
+ * An item's box as the select tool hit-tests it (geometry/outline.ts through the editor's
+ * geometryOf), so the drawn handles sit exactly where they can be grabbed. Items are immutable
+ * snapshots: the box is cached per snapshot.
+ */
+const hitBoxes = new WeakMap<Item, Box>();
+function hitBoxOf(entry: SceneEntry): Box {
+  let box = hitBoxes.get(entry.item);
+  if (!box) {
+    try {
+      box = outlineOf(geometryOf(entry.item, canvasMeasure())).box;
+    } catch {
+      box = entry.box;
+    }
+    hitBoxes.set(entry.item, box);
+  }
+  return box;
+}
+
+/** The selection box: union of the selected items' boxes, as the select tool computes it. */
 export function selectionBounds(entries: readonly SceneEntry[]): Box | null {
-  return unionBoxes(entries.map((e) => placeBox(e.frame, e.item.kind === 'stroke' ? e.item : { ...e.item, scaleX: 1, scaleY: 1 })));
+  return unionBoxes(entries.map(hitBoxOf));
 }
 
 function drawOverlay(ctx: CanvasRenderingContext2D, camera: Camera, o: OverlayState, entries: SceneEntry[], hovered: SceneEntry | null): void {
@@ -66,20 +87,20 @@ function drawOverlay(ctx: CanvasRenderingContext2D, camera: Camera, o: OverlaySt
     ctx.globalAlpha = 1;
   }
   if (entries.length > 0) {
-    // Each item's own (rotated) frame, faint when several are selected.
-    ctx.globalAlpha = entries.length > 1 ? 0.45 : 1;
-    ctx.lineWidth = 1;
-    for (const e of entries) outline(e);
-    ctx.globalAlpha = 1;
-    const bounds = selectionBounds(entries);
+    // Each item's own (rotated) frame: faint when several are selected, and for one rotated item.
     const single = entries.length === 1 ? entries[0]! : null;
+    ctx.lineWidth = 1;
+    if (!single || single.item.rotation !== 0) {
+      ctx.globalAlpha = single ? 0.8 : 0.45;
+      for (const e of entries) outline(e);
+      ctx.globalAlpha = 1;
+    }
+    const bounds = selectionBounds(entries);
     if (bounds) {
-      if (!single || single.item.rotation !== 0) {
-        const [x0, y0] = toScreen(bounds.minX, bounds.minY);
-        const [x1, y1] = toScreen(bounds.maxX, bounds.maxY);
-        ctx.lineWidth = 1.5;
-        ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
-      }
+      const [x0, y0] = toScreen(bounds.minX, bounds.minY);
+      const [x1, y1] = toScreen(bounds.maxX, bounds.maxY);
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
       for (const h of o.transforming || o.editingId ? [] : selectionHandles(bounds, camera.zoom)) {
         const [cx, cy] = toScreen(h.x, h.y);
         const r = (h.size * camera.zoom) / 2;
