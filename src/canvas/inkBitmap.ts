@@ -1,8 +1,10 @@
 /**
  * A bitmap of the finished items at one camera, so that a frame costs a blit instead of refilling
  * thousands of paths (PERF-NOTES: 177-247 ms a pan frame for 10,000 strokes vs 0.4 ms for a bitmap).
- *   - the bitmap is larger than the viewport by OVERSCAN device pixels on every side; the margin is
- *     painted in idle time (`refill`), so a pan usually only shifts pixels that are already there;
+ *   - the bitmap can be larger than the viewport by OVERSCAN device pixels on every side, the margin
+ *     painted in idle time (`refill`). Measured on software raster it does not pay: every frame that
+ *     writes a strip and then blits the bitmap copies the whole bitmap (copy-on-write snapshots), so
+ *     a 256 px margin made pan frames 2-5x slower (p95 94 ms vs 14 ms). Kept at 0, as a knob;
  *   - a pan shifts the bitmap by whole device pixels (a fraction is placed by drawTo, and made exact
  *     once the camera rests); only strips that come into view unpainted are drawn at once;
  *   - a changed item redraws only its box (clipped), so committing a stroke costs that stroke;
@@ -16,8 +18,8 @@ import type { InkIndex } from './inkIndex';
 import { boxOfDeviceRect, deviceRectOfBox, intersectRect, mergeRects, planPan, shiftInvalid, splitRect, subtractRect, type Rect } from './scene/bitmapPlan';
 import { drawEntry, NO_LOOK, type DrawLook } from './scene/draw';
 
-/** Margin painted around the viewport, device px. */
-export const OVERSCAN = 256;
+/** Margin painted around the viewport, device px (0: see the header). */
+export const OVERSCAN = 0;
 /** Largest piece of margin painted in one go in idle time, device px. */
 const REFILL_TILE = 128;
 

@@ -333,9 +333,12 @@ async function pan(which: 'ours' | 'naive' | 'raw', steps: number, dx: number, d
       }
     }
     out.push(performance.now() - t0);
+    if (which === 'ours') inkMs.push(ours!.stats.lastInkMs);
   }
   return out;
 }
+/** Script time of our ink layer's draw in each timed pan frame (the rest is Konva, blits, GC). */
+const inkMs: number[] = [];
 let lastRawCamera: Camera = { x: 0, y: 0, zoom: 1 };
 
 /** Zooms in `steps` wheel steps around the centre, one per frame; then waits until the ink is sharp. */
@@ -468,6 +471,7 @@ async function showcase(script: (board: Board) => void): Promise<void> {
 Object.assign(window, {
   renderBench: {
     showcase,
+    inkMs: () => inkMs.splice(0),
     editor: () => ours?.editor ?? null,
     makeBoard, loadOurs, settleOurs, loadNaive, loadRaw, unmountAll, pan, zoomOurs, zoomBaseline,
     startRecording, stopRecording, naiveDrawingFrame, rawDrawingFrame, visibleCount,
