@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { Identity } from '../auth/AuthService';
 import type { DocStore } from '../persistence/types';
 import { DurabilityGate } from './DurabilityGate';
-import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
+import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './messages';
 
 export interface Peer {
   readonly identity: Identity;
@@ -44,6 +44,13 @@ export interface RoomStats {
 /** How many departed, never-written client ids a room remembers (see departedOwners). */
 export const DEPARTED_IDS = 256;
 
+/** Sync step 2 answers kept per document state (distinct state vectors). */
+const SYNC_CACHE_ENTRIES = 4;
+/** Cached answers are dropped this long after their last use, so an idle room holds no copy. */
+const SYNC_CACHE_MS = 5_000;
+/** Longer state vectors (many clients) are answered without caching. */
+const SYNC_CACHE_MAX_KEY = 4_096;
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
@@ -67,6 +74,13 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Peer>();
   private readonly gate: DurabilityGate;
   private pendingOwners: Array<[number, string]> = [];
+  /**
+   * Encoded sync step 2 answers for the document as it is now, keyed by the asker's state vector:
+   * encoding a 10,000-stroke board takes tens of ms, and joiners come in bursts (a workshop
+   * starting, everyone reconnecting). Cleared by every document change and after SYNC_CACHE_MS.
+   */
+  private readonly syncCache = new Map<string, Uint8Array>();
+  private syncCacheTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
 
   constructor(
@@ -205,6 +219,28 @@ export class Room {
     this.pendingOwners.push([id, participant]);
   }
 
+  /**
+   * The sync step 2 message answering a state vector (Y.encodeStateAsUpdate of the room's document
+   * as it is now), computed once per document state and state vector.
+   */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length > SYNC_CACHE_MAX_KEY) return encodeSyncStep2(this.doc, stateVector);
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
+    let message = this.syncCache.get(key);
+    if (message) this.syncCache.delete(key); // re-inserted below as the most recent
+    else {
+      message = encodeSyncStep2(this.doc, stateVector);
+      if (this.syncCache.size >= SYNC_CACHE_ENTRIES) this.syncCache.delete(this.syncCache.keys().next().value!);
+    }
+    this.syncCache.set(key, message);
+    if (this.syncCacheTimer) this.syncCacheTimer.refresh();
+    else {
+      this.syncCacheTimer = setTimeout(() => this.dropSyncCache(), SYNC_CACHE_MS);
+      this.syncCacheTimer.unref();
+    }
+    return message;
+  }
+
   /** Sends to one peer once everything it might see is durable. */
   sendDurable(peer: Peer, message: Uint8Array): void {
     this.gate.run(() => {
@@ -244,6 +280,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.doc.off('update', this.onDocUpdate);
+    this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -262,8 +299,15 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.syncCache.size > 0) this.syncCache.clear();
     this.persist(update, origin);
   };
+
+  private dropSyncCache(): void {
+    this.syncCache.clear();
+    if (this.syncCacheTimer) clearTimeout(this.syncCacheTimer);
+    this.syncCacheTimer = null;
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -278,5 +322,6 @@ export class Room {
     // Pending structs would be handed to every joiner by encodeStateAsUpdate (SECURITY-NOTES).
     this.doc.store.pendingStructs = null;
     this.doc.store.pendingDs = null;
+    this.syncCache.clear();
   }
 }

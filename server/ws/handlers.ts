@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
 import { MessageType } from '../../src/protocol/messages';
 import { permissionContext, readSession } from '../../src/model/session';
-import { encodeAwarenessMessage, encodeSyncStep2 } from '../rooms/messages';
+import { encodeAwarenessMessage } from '../rooms/messages';
 import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
 import { docView } from './inspect/docView';
@@ -71,7 +71,7 @@ const handleSync: Handler = (conn, dec) => {
   switch (step) {
     case SyncStep1:
       checkStateVector(payload);
-      conn.room.sendDurable(conn, encodeSyncStep2(conn.room.doc, payload));
+      conn.room.sendDurable(conn, conn.room.syncStep2(payload));
       return;
     case SyncStep2:
     case SyncUpdate:

@@ -46,6 +46,28 @@ describe('sync over y-websocket', () => {
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
 
+  it('joiners always get the current state (the cached sync answer follows every change)', async () => {
+    const board = await createBoard(server.url);
+    const a = connect(server.url, board.id, board.facilitatorKey);
+    clients.push(a);
+    await synced(a);
+    const model = new Board(a.doc, board.participantId);
+    const ids: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      ids.push(model.addStroke(stroke));
+      if (round === 2) model.moveItems([ids[0]!], 5, 5);
+      // Two joiners per state (the second one is answered from the cache), each with a fresh doc.
+      for (let j = 0; j < 2; j++) {
+        const c = connect(server.url, board.id, board.facilitatorKey);
+        await synced(c);
+        await waitFor(() => c.doc.getMap('items').size === ids.length, 'joiner has every stroke');
+        expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(a.doc));
+        expect(new Board(c.doc, 'x').getItem(ids[0]!)?.x).toBe(model.getItem(ids[0]!)?.x);
+        c.close();
+      }
+    }
+  });
+
   it('missing or wrong token -> 4401, unknown board -> 4404', async () => {
     const board = await createBoard(server.url);
     const other = await createBoard(server.url);
