@@ -12,6 +12,7 @@ import { createHttpServer } from './http/server';
 import { lanOrigins } from './net/lan';
 import { FailureLimiter } from './net/rateLimit';
 import { openSqliteStorage } from './persistence/sqlite';
+import type { CommitListener } from './persistence/types';
 import type { RoomStats } from './rooms/Room';
 import { RoomManager } from './rooms/RoomManager';
 import { attachWebSockets } from './ws/upgrade';
@@ -31,6 +32,13 @@ export interface RunningServer {
   url: string;
   config: Config;
   rooms: RoomsView;
+  /**
+   * Calls `listener` after every committed transaction of document updates, once per board in it:
+   * `(boardId, updates, ms)` = update rows of that board in the transaction (0 if it stored only
+   * client id bindings) and the transaction's duration including fsync. Returns the unsubscribe.
+   * For benchmarks; costs nothing while nobody listens.
+   */
+  onCommit(listener: CommitListener): () => void;
   /** Graceful: stop accepting, commit, close sockets with 1012, close the database. */
   close(): Promise<void>;
 }
@@ -86,6 +94,7 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
     url: `http://127.0.0.1:${port}`,
     config,
     rooms: { get size() { return rooms.size; }, count: () => rooms.size, has: (id) => rooms.has(id), stats: (id) => rooms.stats(id) },
+    onCommit: (listener) => storage.docs.onCommit(listener),
     close,
   };
 }

@@ -86,6 +86,13 @@ export interface CompactionResult {
   merged: number;
 }
 
+/**
+ * Told after each committed transaction of document appends, once per board in it: how many
+ * update rows of that board it held (0 when it only stored client id bindings) and how long the
+ * whole transaction took, fsync included, in ms.
+ */
+export type CommitListener = (boardId: string, updates: number, ms: number) => void;
+
 export interface DocStore {
   load(boardId: string): StoredDoc;
   /**
@@ -95,6 +102,8 @@ export interface DocStore {
   append(boardId: string, update: Uint8Array | null, newOwners: ReadonlyArray<readonly [number, string]>): Promise<void>;
   /** Commits everything queued now (shutdown, before compaction). */
   flush(): void;
+  /** Subscribes to commits (benchmarks); returns the unsubscribe. Costs nothing while nobody listens. */
+  onCommit(listener: CommitListener): () => void;
   /** Rows currently stored for a board. */
   rowCount(boardId: string): number;
   /** Merges a board's rows into one, atomically; never runs while a save of it is queued. */

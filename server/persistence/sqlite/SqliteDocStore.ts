@@ -6,7 +6,7 @@
  */
 import { GroupCommitter } from '../groupCommit';
 import { mergeStoredUpdates } from '../mergeUpdates';
-import type { CompactionResult, DocStore, StoredDoc } from '../types';
+import type { CommitListener, CompactionResult, DocStore, StoredDoc } from '../types';
 import type { Db } from './open';
 
 interface AppendJob {
@@ -18,6 +18,7 @@ interface AppendJob {
 export class SqliteDocStore implements DocStore {
   private readonly committer: GroupCommitter<AppendJob>;
   private closed = false;
+  private readonly commitListeners = new Set<CommitListener>();
   private readonly selectUpdates;
   private readonly selectOwners;
   private readonly insertUpdate;
@@ -45,7 +46,16 @@ export class SqliteDocStore implements DocStore {
         if (job.update) this.insertUpdate.run(job.boardId, Buffer.from(job.update));
       }
     });
-    this.committer = new GroupCommitter<AppendJob>({ commit: (jobs) => commitBatch(jobs), windowMs: options.groupCommitMs });
+    const commit = (jobs: AppendJob[]): void => {
+      if (this.commitListeners.size === 0) {
+        commitBatch(jobs);
+        return;
+      }
+      const t0 = performance.now();
+      commitBatch(jobs);
+      this.notifyCommit(jobs, performance.now() - t0);
+    };
+    this.committer = new GroupCommitter<AppendJob>({ commit, windowMs: options.groupCommitMs });
   }
 
   load(boardId: string): StoredDoc {
@@ -63,6 +73,28 @@ export class SqliteDocStore implements DocStore {
 
   flush(): void {
     this.committer.flush();
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => {
+      this.commitListeners.delete(listener);
+    };
+  }
+
+  /** After the transaction: a throwing listener must not fail appends that are already durable. */
+  private notifyCommit(jobs: readonly AppendJob[], ms: number): void {
+    const perBoard = new Map<string, number>();
+    for (const job of jobs) perBoard.set(job.boardId, (perBoard.get(job.boardId) ?? 0) + (job.update ? 1 : 0));
+    for (const listener of [...this.commitListeners]) {
+      for (const [boardId, updates] of perBoard) {
+        try {
+          listener(boardId, updates, ms);
+        } catch (error) {
+          console.warn(`sketchroom: a commit listener threw: ${String(error)}`);
+        }
+      }
+    }
   }
 
   rowCount(boardId: string): number {
