@@ -73,19 +73,22 @@ export function boxOfDeviceRect(r: Rect, cam: Camera, dpr: number, offset = 0): 
 }
 
 /**
- * Merges dirty rectangles that overlap (so a stroke's old and new boxes, or many small changes in
- * one place, are painted once); keeps at most `max` rectangles by merging everything beyond.
+ * Merges rectangles that overlap when their union costs little more than the two apart (a stroke's
+ * old and new boxes, many small changes in one place), so that shared pixels are painted once. An
+ * L of two strips (a diagonal pan) stays two strips: their union would be the whole bitmap. Keeps
+ * at most `max` rectangles by merging everything beyond.
  */
 export function mergeRects(rects: readonly Rect[], max = 16): Rect[] {
   const out: Rect[] = [];
-  const overlaps = (a: Rect, b: Rect) => a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
+  const area = (r: Rect) => r.w * r.h;
   const union = (a: Rect, b: Rect): Rect => {
     const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
     return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
   };
+  const worth = (a: Rect, b: Rect) => intersectRect(a, b) !== null && area(union(a, b)) <= 1.25 * (area(a) + area(b));
   for (let r of rects) {
     for (let i = 0; i < out.length; ) {
-      if (overlaps(out[i]!, r)) {
+      if (worth(out[i]!, r)) {
         r = union(out[i]!, r);
         out.splice(i, 1);
         i = 0;

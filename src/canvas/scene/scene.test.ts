@@ -95,6 +95,9 @@ describe('bitmap bookkeeping', () => {
       { x: 0, y: 0, w: 15, h: 15 },
     ]);
     expect(mergeRects(Array.from({ length: 40 }, (_, i) => ({ x: i * 20, y: 0, w: 5, h: 5 })), 8)).toHaveLength(8);
+    // The two strips of a diagonal pan touch at a corner: merged they would be the whole bitmap.
+    const strips = exposedStrips(-7, -9, 1366, 768);
+    expect(mergeRects(strips)).toEqual(strips);
   });
 });
 
