@@ -61,13 +61,14 @@ export async function runLoopback(browser: Browser): Promise<{ rows: Row[]; line
     await a.waitForTimeout(500);
     const latencies: number[] = [];
     let missed = 0;
-    for (let s = 0; s < STROKES; s++) {
+    // Stroke -1 warms both pages up (JIT, first live stroke) and is not counted.
+    for (let s = -1; s < STROKES; s++) {
       await a.evaluate(() => ((window as unknown as { __sent: number[] }).__sent = []));
       await b.evaluate(() => {
         const r = (window as unknown as { __sketchroomRender?: { livePaints: unknown[] | null } }).__sketchroomRender;
         if (r) r.livePaints = [];
       });
-      const x0 = 200 + s * 60, y0 = 200 + s * 80;
+      const x0 = 260 + s * 60, y0 = 280 + s * 80;
       await a.mouse.move(x0, y0);
       await a.mouse.down();
       for (let i = 1; i <= MOVES; i++) {
@@ -76,24 +77,21 @@ export async function runLoopback(browser: Browser): Promise<{ rows: Row[]; line
       }
       await a.waitForTimeout(300);
       const sent = await a.evaluate(() => (window as unknown as { __sent: number[] }).__sent);
-      if (process.env.LOOP_DEBUG) {
-        console.log('sent', sent.length, 'paints', (await b.evaluate(() => JSON.stringify((window as unknown as { __sketchroomRender?: unknown }).__sketchroomRender))).slice(0, 300));
-        await a.screenshot({ path: '/tmp/shots/loop-a.png' });
-        await b.screenshot({ path: '/tmp/shots/loop-b.png' });
-      }
       const paints = await b.evaluate(() => (window as unknown as { __sketchroomRender?: { livePaints: Array<{ t: number; points: number }> | null } }).__sketchroomRender?.livePaints ?? []);
       await a.mouse.up();
-      for (let i = 0; i < sent.length; i++) {
+      for (let i = 0; i < sent.length && s >= 0; i++) {
         const paint = paints.find((p) => p.points >= i + 1);
-        if (paint) latencies.push(paint.t - sent[i]!);
-        else missed++;
+        if (paint) {
+          latencies.push(paint.t - sent[i]!);
+          if (process.env.LOOP_DEBUG && paint.t - sent[i]! > 30) console.log(`stroke ${s} point ${i}: ${(paint.t - sent[i]!).toFixed(1)} ms`);
+        } else missed++;
       }
       await a.waitForTimeout(300);
     }
     const p50 = percentile(latencies, 50), p99 = percentile(latencies, 99);
     return {
       rows: [
-        { figure: 'remote stroke loopback p50', value: p50, unit: 'ms', target: '<= 20', pass: le(p50, 20), note: `pointer event on A -> live layer paint on B, real server; ${latencies.length} points, ${missed} never painted` },
+        { figure: 'remote stroke loopback p50', value: p50, unit: 'ms', target: '<= 20', pass: le(p50, 20), note: `pointer event on A -> live layer paint on B, real server; ${latencies.length} points after a warm-up stroke, ${missed} never painted` },
         { figure: 'remote stroke loopback p99', value: p99, unit: 'ms', target: '<= 35', pass: le(p99, 35) },
       ],
       lines: [],
