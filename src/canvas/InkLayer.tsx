@@ -17,7 +17,7 @@ import { readOverlay, setDifference } from './editorView';
 import { InkBitmap } from './inkBitmap';
 import { InkIndex } from './inkIndex';
 import type { RenderStats } from './renderStats';
-import type { DrawLook } from './scene/draw';
+import { LOD_BELOW_K, type DrawLook } from './scene/draw';
 import type { Size } from './useViewportSize';
 
 /** A camera that has not moved for this long is "at rest": worth one full, crisp re-render. */
@@ -97,7 +97,8 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
       // The margin around the view first (a pan then only shifts pixels), then the outlines near it.
       if (done) done = bitmap.refill(index, more);
       const cam = bitmap.camera;
-      if (done && cam) {
+      // Full outlines only matter where they are drawn: at small zooms the centre lines are used.
+      if (done && cam && cam.zoom * (layerRef.current?.getCanvas().getPixelRatio() ?? 1) >= LOD_BELOW_K) {
         const { width, height } = sizeRef.current;
         const w = width / cam.zoom, h = height / cam.zoom;
         done = index.prepareNear({ minX: cam.x - w, minY: cam.y - h, maxX: cam.x + 2 * w, maxY: cam.y + 2 * h }, more);

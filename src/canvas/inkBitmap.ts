@@ -16,7 +16,7 @@ import type { Box } from '../geometry/box';
 import type { Camera } from '../geometry/camera';
 import type { InkIndex } from './inkIndex';
 import { boxOfDeviceRect, deviceRectOfBox, intersectRect, mergeRects, planPan, shiftInvalid, splitRect, subtractRect, type Rect } from './scene/bitmapPlan';
-import { drawEntry, NO_LOOK, type DrawLook } from './scene/draw';
+import { drawEntry, LOD_BELOW_K, NO_LOOK, type DrawLook } from './scene/draw';
 
 /** Margin painted around the viewport, device px (0: see the header). */
 export const OVERSCAN = 0;
@@ -173,7 +173,7 @@ export class InkBitmap {
     ctx.setTransform(k, 0, 0, k, OVERSCAN - cam.x * k, OVERSCAN - cam.y * k);
     const view: Box = boxOfDeviceRect(r, cam, this.dpr, OVERSCAN);
     const look = this.look;
-    for (const entry of index.visible(view)) drawEntry(ctx, entry, k, look);
+    for (const entry of index.visible(view, k >= LOD_BELOW_K)) drawEntry(ctx, entry, k, look);
     ctx.restore();
     this.painted += r.w * r.h;
   }

@@ -7,6 +7,7 @@ import { InkIndex } from './inkIndex';
 // Node has no Path2D; the index only needs something to build and hand back.
 class FakePath2D {
   moveTo(): void {}
+  lineTo(): void {}
   quadraticCurveTo(): void {}
   closePath(): void {}
 }
@@ -123,6 +124,20 @@ describe('InkIndex: every kind', () => {
     expect(reported).toHaveLength(5);
     expect(index.settleSome(() => true)).toBe(0);
     expect(index.size).toBe(21);
+    index.destroy();
+  });
+});
+
+describe('InkIndex: level of detail', () => {
+  it('builds a centre line with the box, and the outline only when drawn in detail', () => {
+    const board = new FakeBoard();
+    board.items.set('lod00001', stroke('lod00001', 'a0', 0, 0));
+    const index = new InkIndex(board as unknown as Board, { measure: () => 0 });
+    const [coarse] = [...index.visible(everywhere, false)];
+    expect(coarse!.lod).not.toBeNull();
+    expect(coarse!.path).toBeNull();
+    const [fine] = [...index.visible(everywhere)];
+    expect(fine!.path).not.toBeNull();
     index.destroy();
   });
 });

@@ -12,6 +12,7 @@
  * the ink, as a highlighter pen on paper would look.
  */
 import { boundsOfPoints, boxesIntersect, type Box } from '../geometry/box';
+import { simplifyPoints } from '../geometry/simplify';
 import { compareIndex, type Board, type ItemsChange } from '../model/board';
 import type { Item, StickyItem, StrokeItem, TextItem } from '../model/schema';
 import { decodePoints } from '../model/strokeCodec';
@@ -29,12 +30,33 @@ export interface SceneEntry {
   frame: Box;
   /** Stroke outline in the stroke's frame, built on first draw. */
   path: Path2D | null;
+  /**
+   * A stroke's centre line, simplified (level of detail for small zooms, where a pressure outline
+   * cannot be seen and would cost a decode and an outline per stroke). Built whenever the points
+   * are decoded anyway.
+   */
+  lod: Path2D | null;
   /** Wrapped text of a text item or sticky. */
   text: TextLayout | null;
 }
 
 /** Kept for older callers: the index used to hold only strokes. */
 export type InkEntry = SceneEntry;
+
+/** Tolerance of the level-of-detail centre line, board px. */
+const LOD_TOLERANCE = 1.5;
+
+/** A stroke's simplified centre line as a path (its frame), for drawing at small zooms. */
+export function lodPath(points: ArrayLike<number>): Path2D {
+  const pts = simplifyPoints(points, LOD_TOLERANCE);
+  const path = new Path2D();
+  for (let i = 0; i + 1 < pts.length; i += 3) {
+    if (i === 0) path.moveTo(pts[0]!, pts[1]!);
+    else path.lineTo(pts[i]!, pts[i + 1]!);
+  }
+  if (pts.length <= 3) path.lineTo((pts[0] ?? 0) + 0.01, pts[1] ?? 0);
+  return path;
+}
 
 /** The box of a stroke not decoded yet: meets nothing. */
 const NOWHERE: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
@@ -91,7 +113,7 @@ export class InkIndex {
     const all = board.allItems();
     for (const item of all) {
       if (item.kind === 'stroke') {
-        const entry: SceneEntry = { item, box: NOWHERE, local: NOWHERE, frame: NOWHERE, path: null, text: null };
+        const entry: SceneEntry = { item, box: NOWHERE, local: NOWHERE, frame: NOWHERE, path: null, lod: null, text: null };
         this.entries.set(item.id, entry);
         this.pending.set(item.id, entry);
       } else this.put(item);
@@ -136,13 +158,13 @@ export class InkIndex {
    * Entries whose box meets `view`, bottom to top (highlighters first), with their draw caches
    * built. Decodes pending strokes near `view` first.
    */
-  *visible(view: Box): Generator<SceneEntry> {
-    this.settleNear(view);
+  *visible(view: Box, detail = true): Generator<SceneEntry> {
+    this.settleNear(view, detail);
     if (this.orderDirty) this.sort();
     for (const list of [this.under, this.over]) {
       for (const entry of list) {
         if (!boxesIntersect(entry.box, view)) continue;
-        this.prepare(entry);
+        if (detail || entry.lod === null) this.prepare(entry);
         yield entry;
       }
     }
@@ -178,14 +200,14 @@ export class InkIndex {
     return true;
   }
 
-  private settleNear(view: Box): void {
+  private settleNear(view: Box, detail: boolean): void {
     if (this.pending.size === 0) return;
     const near = { minX: view.minX - NEAR_MARGIN, minY: view.minY - NEAR_MARGIN, maxX: view.maxX + NEAR_MARGIN, maxY: view.maxY + NEAR_MARGIN };
     const dirty: Box[] = [];
     for (const entry of this.pending.values()) {
       const item = entry.item;
       if (item.x < near.minX || item.x > near.maxX || item.y < near.minY || item.y > near.maxY) continue;
-      if (!this.decode(entry, true)) continue;
+      if (!this.decode(entry, detail)) continue;
       // Drawn right now when inside the view; anything reaching beyond it needs its box repainted.
       const b = entry.box;
       if (b.minX < view.minX || b.minY < view.minY || b.maxX > view.maxX || b.maxY > view.maxY) dirty.push(b);
@@ -204,7 +226,9 @@ export class InkIndex {
     const item = entry.item;
     if (item.kind === 'stroke' && entry.path === null) {
       // Decoding again here beats keeping 10,000 decoded buffers alive.
-      entry.path = strokePath(decodePoints(item.points), item.width, 0, 0, true, item.tool === 'highlighter');
+      const points = decodePoints(item.points);
+      entry.path = strokePath(points, item.width, 0, 0, true, item.tool === 'highlighter');
+      entry.lod ??= lodPath(points);
     }
   }
 
@@ -224,6 +248,7 @@ export class InkIndex {
     entry.frame = padBox(pointsBox, item.width / 2);
     entry.box = placeBox(entry.local, item);
     if (withPath) entry.path = strokePath(points, item.width, 0, 0, true, item.tool === 'highlighter');
+    entry.lod = lodPath(points);
     return true;
   }
 
@@ -312,24 +337,24 @@ export class InkIndex {
         const pointsBox = boundsOfPoints(points);
         const local = strokeLocalBox(pointsBox, item.width);
         const path = withPath ? strokePath(points, item.width, 0, 0, true, item.tool === 'highlighter') : null;
-        entry = { item, local, frame: padBox(pointsBox, item.width / 2), box: local, path, text: null };
+        entry = { item, local, frame: padBox(pointsBox, item.width / 2), box: local, path, lod: lodPath(points), text: null };
         break;
       }
       case 'shape':
-        entry = { item, local: shapeLocalBox(item), frame: shapeFrame(item), box: shapeLocalBox(item), path: null, text: null };
+        entry = { item, local: shapeLocalBox(item), frame: shapeFrame(item), box: shapeLocalBox(item), path: null, lod: null, text: null };
         break;
       case 'text': {
         const prev = old?.item.kind === 'text' ? old.item : null;
         const text = old?.text && prev && sameText(prev, item) ? old.text : layoutTextItem(item.text, item.size, item.w, this.measure);
         const local = textLocalBox(text.width, text.height, text.fontPx);
-        entry = { item, local, frame: { minX: 0, minY: 0, maxX: text.width, maxY: text.height }, box: local, path: null, text };
+        entry = { item, local, frame: { minX: 0, minY: 0, maxX: text.width, maxY: text.height }, box: local, path: null, lod: null, text };
         break;
       }
       case 'sticky': {
         const prev = old?.item.kind === 'sticky' ? old.item : null;
         const text = old?.text && prev && sameSticky(prev, item) ? old.text : layoutSticky(item.text, item.w, item.h, this.measure);
         const local = stickyLocalBox(item.w, item.h);
-        entry = { item, local, frame: { minX: 0, minY: 0, maxX: item.w, maxY: item.h }, box: local, path: null, text };
+        entry = { item, local, frame: { minX: 0, minY: 0, maxX: item.w, maxY: item.h }, box: local, path: null, lod: null, text };
         break;
       }
     }

@@ -25,10 +25,28 @@ function options(width: number, mouse: boolean, last: boolean, marker: boolean):
   };
 }
 
+/**
+ * Longest gap fed to perfect-freehand. Its streamline eases each point toward the next input, so
+ * sparse input (a fast mouse, a straight line drawn in one flick) would cut corners by tens of
+ * pixels; filling long gaps with straight-line points keeps the ink on the path that was drawn.
+ */
+const MAX_GAP = 1e9;
+
 /** Flat stride-3 points (x, y, pressure) offset by (ox, oy) -> the filled outline. */
 export function strokePath(points: ArrayLike<number>, width: number, ox = 0, oy = 0, last = true, marker = false): Path2D {
   const input: number[][] = [];
-  for (let i = 0; i + 2 < points.length; i += 3) input.push([points[i]! + ox, points[i + 1]! + oy, points[i + 2]!]);
+  for (let i = 0; i + 2 < points.length; i += 3) {
+    const x = points[i]! + ox, y = points[i + 1]! + oy, p = points[i + 2]!;
+    const prev = input[input.length - 1];
+    if (prev) {
+      const steps = Math.min(64, Math.floor(Math.hypot(x - prev[0]!, y - prev[1]!) / MAX_GAP));
+      for (let k = 1; k < steps; k++) {
+        const t = k / steps;
+        input.push([prev[0]! + (x - prev[0]!) * t, prev[1]! + (y - prev[1]!) * t, prev[2]! + (p - prev[2]!) * t]);
+      }
+    }
+    input.push([x, y, p]);
+  }
   const outline = getStroke(input, options(width, hasConstantPressure(points), last, marker));
   return outlineToPath(outline);
 }

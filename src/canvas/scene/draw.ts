@@ -20,6 +20,13 @@ export interface DrawLook {
 export const NO_LOOK: DrawLook = { fading: new Set(), editingId: null };
 
 export const HIGHLIGHTER_ALPHA = 0.38;
+/**
+ * Below this many device pixels per board pixel, strokes are drawn as their simplified centre line
+ * (a 4 px stroke is under 1.2 device px there: its pressure outline cannot be seen).
+ */
+export const LOD_BELOW_K = 0.3;
+/** The centre line's width relative to the nominal stroke width (the outline averages thinner). */
+const LOD_WIDTH = 0.95;
 export const FADED_ALPHA = 0.22;
 /** Alpha of a shape's "light" fill. */
 export const LIGHT_FILL_ALPHA = 0.16;
@@ -36,11 +43,15 @@ function place(ctx: CanvasRenderingContext2D, item: Item): void {
 /** Draws one entry; `k` is device pixels per board pixel (shadows are in device pixels). */
 export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: number, look: DrawLook): void {
   const item = entry.item;
+  const lod = item.kind === 'stroke' && k < LOD_BELOW_K && entry.lod !== null;
   // The common case, a plain stroke: no save/restore, just a translate there and back.
   if (item.kind === 'stroke' && item.tool === 'pen' && !item.rotation && item.scaleX === 1 && item.scaleY === 1 && !look.fading.has(item.id)) {
-    ctx.fillStyle = item.color;
     ctx.translate(item.x, item.y);
-    ctx.fill(entry.path!);
+    if (lod) strokeLod(ctx, entry, item.color, item.width);
+    else {
+      ctx.fillStyle = item.color;
+      ctx.fill(entry.path!);
+    }
     ctx.translate(-item.x, -item.y);
     return;
   }
@@ -50,8 +61,11 @@ export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: n
   switch (item.kind) {
     case 'stroke':
       if (item.tool === 'highlighter') ctx.globalAlpha *= HIGHLIGHTER_ALPHA;
-      ctx.fillStyle = item.color;
-      ctx.fill(entry.path!);
+      if (lod) strokeLod(ctx, entry, item.color, item.width);
+      else {
+        ctx.fillStyle = item.color;
+        ctx.fill(entry.path!);
+      }
       break;
     case 'shape':
       drawShape(ctx, item);
@@ -64,6 +78,14 @@ export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: n
       break;
   }
   ctx.restore();
+}
+
+function strokeLod(ctx: CanvasRenderingContext2D, entry: SceneEntry, color: string, width: number): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width * LOD_WIDTH;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.stroke(entry.lod!);
 }
 
 function withAlpha(hex: string, alpha: number): string {
