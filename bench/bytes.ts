@@ -179,12 +179,12 @@ export async function runBytes(): Promise<BenchOutput> {
       ratio: m / median(floats),
     });
     rows.push({ figure: `  max point error, ${kind}`, value: ours.maxErr, unit: 'px', target: '<= 0.05', pass: ours.maxErr <= 0.05 + 1e-9 });
-    // What the pen tool really commits: its RDP simplification at 0.3 screen px (100 % zoom).
+    // What-if: RDP at 0.3 px before storing (the pen stores points as drawn: this shows why).
     const simplified = strokes.map((s) => ({ ...s, points: simplifyPoints(s.points, 0.3) }));
     const kept = median(simplified.map((s, i) => s.points.length / strokes[i]!.points.length));
     const simp = oursSizes(simplified);
     rows.push({
-      figure: `  ${kind} as the pen tool commits it (RDP 0.3 px)`,
+      figure: `  ${kind} what-if simplified first (RDP 0.3 px)`,
       value: median(simp.sizes),
       unit: 'B',
       note: `keeps ${(kept * 100).toFixed(0)} % of the points (median); error vs the simplified points ${simp.maxErr.toFixed(3)} px`,

@@ -57,3 +57,19 @@ test('two browsers see each other’s strokes live, while they are drawn, and af
   await alice.mouse.move(o!.x + 900, o!.y + 200);
   await expect.poll(async () => colourDistance(await pixelAt(bob, 902, 203), before), { timeout: 5000 }).toBeGreaterThan(40);
 });
+
+test('ink keeps the corners that were drawn, even from sparse mouse input', async ({ page }) => {
+  await startWorkshop(page, 'Corners');
+  // Three far-apart samples, as a fast flick of the mouse gives: down, a corner, the end.
+  const o = await page.locator('.konvajs-content').first().boundingBox();
+  await page.mouse.move(o!.x + 300, o!.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(o!.x + 300, o!.y + 470);
+  await page.mouse.move(o!.x + 620, o!.y + 470);
+  await page.mouse.up();
+  await expect.poll(async () => (await items(page)).length).toBe(1);
+  const [stroke] = await items(page);
+  await expectInkAt(page, 300, 468, stroke!.color); // the corner itself
+  await expectInkAt(page, 300, 300, stroke!.color);
+  await expectInkAt(page, 500, 470, stroke!.color);
+});

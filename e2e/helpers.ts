@@ -107,7 +107,9 @@ export function colourDistance(a: readonly number[], b: readonly number[]): numb
 /** Waits until the pixel at (x, y) is close to the colour. */
 export async function expectInkAt(page: Page, x: number, y: number, hex: string, tolerance = 40): Promise<void> {
   const want = hexToRgb(hex);
-  await expect.poll(async () => colourDistance(await pixelAt(page, x, y), want), { timeout: 10_000 }).toBeLessThanOrEqual(tolerance);
+  // A transparent pixel reads as (0, 0, 0, 0): never ink, however dark the colour looked for.
+  const inkDistance = (px: readonly number[]): number => ((px[3] ?? 0) === 0 ? Infinity : colourDistance(px, want));
+  await expect.poll(async () => inkDistance(await pixelAt(page, x, y)), { timeout: 10_000 }).toBeLessThanOrEqual(tolerance);
 }
 
 /** A board made through the API: the facilitator's link and a participant's identity for it. */

@@ -30,7 +30,7 @@ function options(width: number, mouse: boolean, last: boolean, marker: boolean):
  * sparse input (a fast mouse, a straight line drawn in one flick) would cut corners by tens of
  * pixels; filling long gaps with straight-line points keeps the ink on the path that was drawn.
  */
-const MAX_GAP = 1e9;
+const MAX_GAP = 4;
 
 /** Flat stride-3 points (x, y, pressure) offset by (ox, oy) -> the filled outline. */
 export function strokePath(points: ArrayLike<number>, width: number, ox = 0, oy = 0, last = true, marker = false): Path2D {

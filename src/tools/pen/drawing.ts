@@ -4,12 +4,10 @@
  */
 import type { BoardPointer } from '../../editor/input';
 import type { StrokeTool } from '../../model/schema';
-import { simplifyPoints } from '../../geometry/simplify';
 import { LIMITS } from '../../model/schema';
 import type { ToolContext } from '../types';
 
 /** RDP tolerance in screen px: invisible under any stroke width, and it keeps 25-65 % of points. */
-const SIMPLIFY_SCREEN_PX = 0.3;
 /** Samples closer than this (screen px) to the previous one add nothing but bytes. */
 const MIN_STEP_SCREEN_PX = 0.5;
 
@@ -53,9 +51,10 @@ export class Drawing {
 
   /** Commits the stroke; returns its item id. */
   commit(): string {
-    const points = simplifyPoints(this.points, SIMPLIFY_SCREEN_PX / this.ctx.editor.camera.zoom);
+    // The points are stored as drawn: the committed ink must look exactly like the live preview,
+    // and simplifying first saves almost no bytes with the predictive codec (bench/bytes).
     try {
-      return this.ctx.board().addStroke({ id: this.id, tool: this.tool, color: this.color, width: this.width, points });
+      return this.ctx.board().addStroke({ id: this.id, tool: this.tool, color: this.color, width: this.width, points: this.points });
     } finally {
       // Even if the commit is refused, the preview must not linger on anyone's screen.
       this.ctx.live.end();

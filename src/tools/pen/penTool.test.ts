@@ -45,8 +45,8 @@ describe('PenTool', () => {
       { type: 'end' },
     ]);
     expect(committed[0]!.id).toBe('item000001');
-    // collinear middle point simplified away at commit, pressure of kept points preserved
-    expect(committed[0]!.points).toEqual([0, 0, 0.8, 10, 0, 0.4]);
+    // stored as drawn, so the ink does not change shape at commit
+    expect(committed[0]!.points).toEqual([0, 0, 0.8, 5, 0, 0.6, 10, 0, 0.4]);
   });
 
   it('Escape cancels: nothing committed, the live stroke ends', () => {
