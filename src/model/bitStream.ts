@@ -36,7 +36,7 @@ export class BitReader {
 
   readBit(): number {
     if (this.pos >= this.data.length) throw new Error('bit stream ended early');
-    const value = ((this.data[this.pos] ?? 0) >> (7 - this.bit)) & 1;
+    const value = (this.data[this.pos]! >> (7 - this.bit)) & 1;
     if (++this.bit === 8) {
       this.bit = 0;
       this.pos++;
@@ -44,10 +44,50 @@ export class BitReader {
     return value;
   }
 
+  /** Up to 40 bits, most significant first; whole bytes at a time where it can. */
   readBits(count: number): number {
     let value = 0;
-    for (let i = 0; i < count; i++) value = value * 2 + this.readBit();
+    let left = count;
+    while (left > 0) {
+      if (this.pos >= this.data.length) throw new Error('bit stream ended early');
+      const avail = 8 - this.bit;
+      const take = Math.min(avail, left);
+      const chunk = (this.data[this.pos]! >> (avail - take)) & ((1 << take) - 1);
+      value = value * (1 << take) + chunk;
+      left -= take;
+      this.bit += take;
+      if (this.bit === 8) {
+        this.bit = 0;
+        this.pos++;
+      }
+    }
     return value;
+  }
+
+  /**
+   * Counts 1-bits up to the first 0 (consumed) or up to `limit` ones (no 0 consumed), a byte at a
+   * time: the unary part of a Rice code.
+   */
+  readUnary(limit: number): number {
+    let q = 0;
+    while (q < limit) {
+      if (this.pos >= this.data.length) throw new Error('bit stream ended early');
+      const avail = 8 - this.bit;
+      // The unread bits moved to the top of a byte; the bits shifted in below are zeros.
+      const top = (this.data[this.pos]! << this.bit) & 0xff;
+      const ones = Math.min(Math.clz32(~top & 0xff) - 24, limit - q);
+      q += ones;
+      this.bit += ones;
+      if (this.bit === 8) {
+        this.bit = 0;
+        this.pos++;
+      }
+      if (ones < avail && q < limit) {
+        this.readBit(); // the terminating 0
+        return q;
+      }
+    }
+    return q;
   }
 
   /** Bytes consumed, counting a partly read byte as whole. */
@@ -67,7 +107,8 @@ export class RiceState {
   private mean = 16;
 
   private k(): number {
-    return Math.max(0, Math.floor(Math.log2(this.mean + 1)) - 1);
+    // floor(log2(mean + 1)) - 1 without Math.log2: for x >= 1, floor(log2(x)) = floor(log2(floor(x))).
+    return Math.max(0, 30 - Math.clz32(Math.floor(this.mean + 1)));
   }
 
   private update(u: number): void {
@@ -91,8 +132,7 @@ export class RiceState {
 
   read(r: BitReader): number {
     const k = this.k();
-    let q = 0;
-    while (q < ESCAPE_QUOTIENT && r.readBit() === 1) q++;
+    const q = r.readUnary(ESCAPE_QUOTIENT);
     const u = q >= ESCAPE_QUOTIENT ? r.readBits(40) : q * 2 ** k + r.readBits(k);
     this.update(u);
     return unzigzag(u);
