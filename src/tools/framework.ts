@@ -31,6 +31,15 @@ export abstract class ToolState<T extends StateTool = StateTool> {
   }
 }
 
+/** A state in the middle of a gesture (a drag): Escape cancels it, whatever the tool. */
+export abstract class GestureState<T extends StateTool = StateTool> extends ToolState<T> {
+  override onKeyDown(key: string): boolean {
+    if (key !== 'Escape') return false;
+    this.onCancel();
+    return true;
+  }
+}
+
 export abstract class StateTool implements Tool {
   abstract readonly id: string;
   protected states = new Map<string, ToolState>();

@@ -1,13 +1,13 @@
 import type { Vec } from '../../geometry/camera';
 import type { BoardPointer } from '../../editor/input';
-import { ToolState } from '../framework';
+import { GestureState } from '../framework';
 import type { EraserTool } from './eraserTool';
 
 /**
  * Collects what the eraser path touches (only what this person may delete), shows it faded while
  * dragging, and deletes it all in one undoable step when the pointer lifts. Escape keeps everything.
  */
-export class Erasing extends ToolState<EraserTool> {
+export class Erasing extends GestureState<EraserTool> {
   readonly name = 'erasing';
   private last: Vec = { x: 0, y: 0 };
   private hits = new Set<string>();
@@ -60,9 +60,4 @@ export class Erasing extends ToolState<EraserTool> {
     this.tool.transition('idle');
   }
 
-  override onKeyDown(key: string): boolean {
-    if (key !== 'Escape') return false;
-    this.onCancel();
-    return true;
-  }
 }

@@ -1,10 +1,10 @@
 import type { Camera } from '../../geometry/camera';
 import type { BoardPointer } from '../../editor/input';
-import { ToolState } from '../framework';
+import { GestureState } from '../framework';
 import type { HandTool } from './handTool';
 
 /** The board follows the pointer (screen coordinates: the board ones move with the camera). */
-export class Dragging extends ToolState<HandTool> {
+export class Dragging extends GestureState<HandTool> {
   readonly name = 'dragging';
   private start!: { sx: number; sy: number; camera: Camera };
 
@@ -41,9 +41,4 @@ export class Dragging extends ToolState<HandTool> {
     this.tool.transition('idle');
   }
 
-  override onKeyDown(key: string): boolean {
-    if (key !== 'Escape') return false;
-    this.onCancel();
-    return true;
-  }
 }

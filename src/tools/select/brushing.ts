@@ -1,10 +1,10 @@
 import type { BoardPointer } from '../../editor/input';
 import { boxFromPoints } from '../../geometry/handles';
-import { ToolState } from '../framework';
+import { GestureState } from '../framework';
 import type { SelectTool } from './selectTool';
 
 /** The marquee: everything it touches is selected (Shift adds to what was selected). */
-export class Brushing extends ToolState<SelectTool> {
+export class Brushing extends GestureState<SelectTool> {
   readonly name = 'brushing';
   private origin!: BoardPointer;
   private base: readonly string[] = [];
@@ -47,9 +47,4 @@ export class Brushing extends ToolState<SelectTool> {
     this.tool.transition('idle');
   }
 
-  override onKeyDown(key: string): boolean {
-    if (key !== 'Escape') return false;
-    this.onCancel();
-    return true;
-  }
 }

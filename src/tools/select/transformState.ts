@@ -6,10 +6,10 @@
 import type { BoardPointer } from '../../editor/input';
 import type { Transform } from '../../editor/editor';
 import type { Item, ItemPatch } from '../../model/schema';
-import { ToolState } from '../framework';
+import { GestureState } from '../framework';
 import type { SelectTool } from './selectTool';
 
-export abstract class TransformState extends ToolState<SelectTool> {
+export abstract class TransformState extends GestureState<SelectTool> {
   protected abstract readonly kind: NonNullable<Transform>['kind'];
   /** The items as they were when the gesture began. */
   protected items: Item[] = [];
@@ -61,9 +61,4 @@ export abstract class TransformState extends ToolState<SelectTool> {
     this.tool.transition('idle');
   }
 
-  override onKeyDown(key: string): boolean {
-    if (key !== 'Escape') return false;
-    this.onCancel();
-    return true;
-  }
 }

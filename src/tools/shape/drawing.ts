@@ -1,6 +1,6 @@
 import type { BoardPointer } from '../../editor/input';
 import type { ItemPatch } from '../../model/schema';
-import { ToolState } from '../framework';
+import { GestureState } from '../framework';
 import type { ShapeTool } from './shapeTool';
 
 /** Shift: a square or circle; lines and arrows in 45-degree steps. */
@@ -27,7 +27,7 @@ export function shapeGeometry(box: boolean, ox: number, oy: number, e: { x: numb
  * The shape exists in the document from the first drag on and follows the pointer once per frame,
  * so others see it grow; press to release is one undo step; Escape removes it.
  */
-export class Drawing extends ToolState<ShapeTool> {
+export class Drawing extends GestureState<ShapeTool> {
   readonly name = 'drawing';
   private origin!: BoardPointer;
   private id = '';
@@ -71,9 +71,4 @@ export class Drawing extends ToolState<ShapeTool> {
     this.tool.transition('idle');
   }
 
-  override onKeyDown(key: string): boolean {
-    if (key !== 'Escape') return false;
-    this.onCancel();
-    return true;
-  }
 }

@@ -1,9 +1,9 @@
 import type { BoardPointer } from '../../editor/input';
-import { dragged, ToolState } from '../framework';
+import { dragged, GestureState } from '../framework';
 import { CLICK_SIZE, type ShapeTool } from './shapeTool';
 
 /** Pressed: a drag starts drawing; a click drops a rectangle or ellipse of a friendly size. */
-export class Pointing extends ToolState<ShapeTool> {
+export class Pointing extends GestureState<ShapeTool> {
   readonly name = 'pointing';
   private origin!: BoardPointer;
 
@@ -31,9 +31,4 @@ export class Pointing extends ToolState<ShapeTool> {
     this.tool.transition('idle');
   }
 
-  override onKeyDown(key: string): boolean {
-    if (key !== 'Escape') return false;
-    this.onCancel();
-    return true;
-  }
 }
