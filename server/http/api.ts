@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   boardKeyUrl, joinCodeUrl, REVOKED_REASON, TEXT_LIMITS, WRONG_JOIN_CODE_MESSAGE,
-  type CreateBoardResponse, type InviteResponse, type JoinResponse, type MeResponse, type ParticipantsResponse,
+  type CreateBoardResponse, type InviteResponse, type JoinCodeResponse, type JoinResponse, type MeResponse, type ParticipantsResponse,
   type RenewJoinCodeResponse,
 } from '../../src/protocol/api';
 import { CloseCode } from '../../src/protocol/closeCodes';
@@ -151,7 +151,15 @@ const boardRoutes: Array<[RegExp, BoardRoute, boolean?]> = [
     return sendJson(res, 200, body);
   }],
   [/^\/join-code$/, (req, res, deps, boardId) => {
-    allow(req, 'POST');
+    allow(req, 'GET', 'POST');
+    if (req.method === 'GET') {
+      // Read-only, for the screens that show the code to the room: the projector and the facilitator.
+      const identity = identify(req, deps, boardId);
+      if (identity.role === 'participant') throw new HttpError(403, 'Only the facilitator and the projector can read the join code.');
+      const joinCode = deps.boards.joinCode(boardId);
+      const body: JoinCodeResponse = { joinCode, joinUrl: joinCodeUrl(joinCode), lanOrigins: deps.lanOrigins() };
+      return sendJson(res, 200, body);
+    }
     facilitator(req, deps, boardId);
     const joinCode = deps.boards.renewJoinCode(boardId);
     const body: RenewJoinCodeResponse = { joinCode, joinUrl: joinCodeUrl(joinCode) };

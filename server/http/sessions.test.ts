@@ -94,6 +94,25 @@ describe('sessions API', () => {
     expect((await api(server.url, 'POST', `/api/boards/${board.id}/invite`, { token: board.facilitatorKey })).status).toBe(405);
   });
 
+  it('GET join-code: the projector and the facilitator read the code (read-only); participants may not', async () => {
+    const b = await createBoard(server.url);
+    const path = `/api/boards/${b.id}/join-code`;
+    for (const token of [b.projectorKey, b.facilitatorKey]) {
+      const res = await api(server.url, 'GET', path, { token });
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual({ joinCode: b.joinCode, joinUrl: b.joinUrl, lanOrigins: [] });
+    }
+    const p = await joinBoard(server.url, b.id, 'Di');
+    expect((await api(server.url, 'GET', path, { token: p.token })).status).toBe(403);
+    expect((await api(server.url, 'GET', path)).status).toBe(401);
+    // The projector may read, never renew.
+    expect((await api(server.url, 'POST', path, { token: b.projectorKey })).status).toBe(403);
+    expect((await api(server.url, 'PATCH', path, { token: b.facilitatorKey })).status).toBe(405);
+    // After a renewal the projector reads the new code.
+    const renewed = await api(server.url, 'POST', path, { token: b.facilitatorKey });
+    expect((await api(server.url, 'GET', path, { token: b.projectorKey })).json?.joinCode).toBe(renewed.json?.joinCode);
+  });
+
   it('renewing the code: the old one stops working at once, the new one works', async () => {
     const b = await createBoard(server.url);
     const p = await joinBoard(server.url, b.id);

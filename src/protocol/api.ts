@@ -122,6 +122,16 @@ export interface InviteResponse {
   lanOrigins: string[];
 }
 
+/**
+ * 200 of GET /api/boards/:id/join-code (projector and facilitator): the code to show to the room,
+ * read-only. `lanOrigins` as in the invite, for the QR code of a projector opened as localhost.
+ */
+export interface JoinCodeResponse {
+  joinCode: string;
+  joinUrl: string;
+  lanOrigins: string[];
+}
+
 /** 200 of POST /api/boards/:id/join-code (facilitator; the old code stops working). */
 export interface RenewJoinCodeResponse {
   joinCode: string;
