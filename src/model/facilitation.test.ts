@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { Board } from './board';
 import {
   addMinute, DEFAULT_TIMER, lockIfTimeIsUp, lockIsDue, MAX_TIMER_MS, observeMeta, observeSessionState, parseTimer, pauseTimer,
-  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setTimer, startTimer, stopTimer, timerIsUp,
+  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setShowJoinCode, setTimer, startTimer, stopTimer, timerIsUp,
   timerRemaining, updateTimer,
 } from './session';
 
@@ -74,6 +74,22 @@ describe('session state in the document', () => {
     off();
     expect(seen).toEqual(['running', 'paused', 'paused']);
     expect(readSessionState(b)).toMatchObject({ timer: { state: 'paused', remainingMs: 59_000 }, phase: 'reveal', privateDrawing: true });
+  });
+
+  it('showJoinCode: on by default (also for boards made before it existed), switched by the facilitator', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.on('update', (u: Uint8Array) => Y.applyUpdate(b, u));
+    expect(readSessionState(b).showJoinCode).toBe(true);
+    const seen: boolean[] = [];
+    const off = observeSessionState(b, (s) => seen.push(s.showJoinCode));
+    setShowJoinCode(a, false);
+    setShowJoinCode(a, false); // no change, no write
+    setShowJoinCode(a, true);
+    off();
+    expect(seen).toEqual([false, true]);
+    a.getMap('session').set('showJoinCode', 'nonsense');
+    expect(readSessionState(b).showJoinCode).toBe(true);
   });
 
   it('lockIfTimeIsUp locks once, even from two facilitator tabs, and not again after an unlock', () => {

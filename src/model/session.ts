@@ -162,6 +162,8 @@ export interface SessionState extends SessionFlags {
   phase: Phase;
   /** Participants see only their own drawing until the reveal (used by a later increment). */
   privateDrawing: boolean;
+  /** The projector shows the join code and its QR code. On unless the facilitator switched it off. */
+  showJoinCode: boolean;
 }
 
 export function readSessionState(doc: Y.Doc): SessionState {
@@ -171,6 +173,7 @@ export function readSessionState(doc: Y.Doc): SessionState {
     timer: parseTimer(session.get('timer')),
     phase: session.get('phase') === 'reveal' ? 'reveal' : 'drawing',
     privateDrawing: session.get('privateDrawing') === true,
+    showJoinCode: session.get('showJoinCode') !== false,
   };
 }
 
@@ -216,6 +219,12 @@ export function setPhase(doc: Y.Doc, patch: Partial<{ phase: Phase; privateDrawi
     if (patch.phase !== undefined && session.get('phase') !== patch.phase) session.set('phase', patch.phase);
     if (patch.privateDrawing !== undefined && session.get('privateDrawing') !== patch.privateDrawing) session.set('privateDrawing', patch.privateDrawing);
   }, Origin.LocalUser);
+}
+
+/** Shows or hides the join code on the projector (facilitator only; not undoable, like every setting). */
+export function setShowJoinCode(doc: Y.Doc, show: boolean): void {
+  const session = doc.getMap<unknown>('session');
+  if (readSessionState(doc).showJoinCode !== show) doc.transact(() => session.set('showJoinCode', show), Origin.LocalUser);
 }
 
 /** The prompt as everyone should see it: plain text, line breaks kept, at most 500 characters. */
