@@ -6,7 +6,7 @@ import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
 import {
   addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
-  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
+  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
 } from '../model/session';
 import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
@@ -34,6 +34,7 @@ import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
 
 function useOnline(): boolean {
@@ -61,15 +62,16 @@ function useSessionFlags(board: Board | null): SessionFlags {
   return flags.board === board ? flags.flags : DEFAULT_SESSION;
 }
 
-/** The shared timer, live. */
-function useTimer(board: Board | null): TimerState {
-  const [timer, setTimer] = useState<{ board: Board | null; timer: TimerState }>({ board: null, timer: DEFAULT_TIMER });
+/** The shared timer and the projector switch, live. */
+function useTimer(board: Board | null): { timer: TimerState; showJoinCode: boolean } {
+  const [timer, setTimer] = useState<{ board: Board | null; timer: TimerState; showJoinCode: boolean }>({ board: null, timer: DEFAULT_TIMER, showJoinCode: true });
   useEffect(() => {
     if (!board) return;
-    setTimer({ board, timer: readSessionState(board.doc).timer });
-    return observeSessionState(board.doc, (s) => setTimer({ board, timer: s.timer }));
+    const s0 = readSessionState(board.doc);
+    setTimer({ board, timer: s0.timer, showJoinCode: s0.showJoinCode });
+    return observeSessionState(board.doc, (s) => setTimer({ board, timer: s.timer, showJoinCode: s.showJoinCode }));
   }, [board]);
-  return timer.board === board ? timer.timer : DEFAULT_TIMER;
+  return timer.board === board ? timer : { timer: DEFAULT_TIMER, showJoinCode: true };
 }
 
 /** The server's clock, estimated for this page (the timer counts down on it on every screen). */
@@ -106,7 +108,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const { editor, live, peers, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
-  const timer = useTimer(board);
+  const { timer, showJoinCode } = useTimer(board);
   const clock = useServerClock();
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
@@ -159,6 +161,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       stopTimer: () => updateTimer(doc, stopTimer),
       setLockWhenDone: (lockWhenDone) => updateTimer(doc, (t) => ({ ...t, lockWhenDone })),
       setLocked: (locked) => setSessionFlags(doc, { locked }),
+      setShowJoinCode: (show) => setShowJoinCode(doc, show),
       // One command, so one step of the facilitator's undo brings everything back.
       clearBoard: () => board.deleteItems(board.allItems().map((item) => item.id)),
     };
@@ -198,6 +201,27 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   }
 
   const message = state?.message ?? null;
+
+  if (isProjector) {
+    return (
+      <ProjectorView
+        boardId={boardId}
+        token={token}
+        board={board}
+        editor={editor}
+        live={live}
+        ctx={ctx}
+        synced={!!state?.synced}
+        itemCount={itemCount}
+        title={meta?.title || fallbackTitle}
+        prompt={meta?.prompt ?? ''}
+        timer={timer}
+        now={clock.now}
+        showJoinCode={showJoinCode}
+        connection={connectionLabel(state, online)}
+      />
+    );
+  }
 
   return (
     <div className="board-page">
@@ -249,6 +273,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           timer={timer}
           now={clock.now}
           locked={flags.locked}
+          showJoinCode={showJoinCode}
           itemCount={itemCount}
           actions={facilitatorActions}
           onClose={closePanel}

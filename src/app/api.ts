@@ -8,6 +8,7 @@ import type {
   JoinResponse,
   MeResponse,
   RenewJoinCodeResponse,
+  JoinCodeResponse,
 } from '../protocol/api';
 
 export class ApiError extends Error {
@@ -62,6 +63,8 @@ export const api = {
   me: (boardId: string, token: string) => request<Me>('GET', `${board(boardId)}/me`, undefined, token),
   rename: (boardId: string, token: string, name: string) => request<Me>('PATCH', `${board(boardId)}/me`, { name }, token),
   invite: (boardId: string, token: string) => request<Invite>('GET', `${board(boardId)}/invite`, undefined, token),
+  /** The join code for the projector's header (projector and facilitator tokens). */
+  joinCode: (boardId: string, token: string) => request<JoinCodeResponse>('GET', `${board(boardId)}/join-code`, undefined, token),
   newJoinCode: (boardId: string, token: string) => request<JoinCode>('POST', `${board(boardId)}/join-code`, {}, token),
   revoke: (boardId: string, token: string, participantId: string) =>
     request<void>('POST', `${board(boardId)}/participants/${encodeURIComponent(participantId)}/revoke`, {}, token),

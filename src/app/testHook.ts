@@ -2,6 +2,7 @@
  * `window.__sketchroom` (contract): the live Board, connection status and identity, for e2e tests
  * and debugging. Always on: it exposes nothing the page does not already hold.
  */
+import type { Camera } from '../geometry/camera';
 import type { Board } from '../model/board';
 import type { Identity } from './identity';
 
@@ -10,6 +11,8 @@ export interface SketchroomHook {
   status: 'connecting' | 'connected' | 'disconnected';
   synced: boolean;
   identity: Identity | null;
+  /** This screen's camera now (board point at the top-left, zoom). */
+  camera?: () => Camera;
 }
 
 // Not a `declare global`: e2e/helpers.ts declares its own (narrower) view of the same property.

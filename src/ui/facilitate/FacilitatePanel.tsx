@@ -18,6 +18,8 @@ export interface FacilitatorActions {
   stopTimer(): void;
   setLockWhenDone(lock: boolean): void;
   setLocked(locked: boolean): void;
+  /** Show the join code and its QR code on the projector. */
+  setShowJoinCode(show: boolean): void;
   /** Deletes every item as one step of the facilitator's undo. */
   clearBoard(): void;
 }
@@ -28,6 +30,8 @@ interface Props {
   /** The server's time now (estimated). */
   now: () => number;
   locked: boolean;
+  /** The projector shows the join code (session flag, on by default). */
+  showJoinCode: boolean;
   itemCount: number;
   actions: FacilitatorActions;
   onClose(): void;
@@ -181,7 +185,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, itemCount, actions, onClose }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -234,6 +238,17 @@ export function FacilitatePanel({ prompt, timer, now, locked, itemCount, actions
         <span className="fac-told" role="status">
           {told}
         </span>
+      </section>
+
+      <section className="fac-section" aria-labelledby="fac-projector-title">
+        <h3 id="fac-projector-title" className="fac-label">
+          Projector
+        </h3>
+        <label className="fac-check">
+          <input type="checkbox" checked={showJoinCode} onChange={(e) => actions.setShowJoinCode(e.target.checked)} />
+          Show join code on the projector
+        </label>
+        <p className="panel-muted">Hide it once everyone is in, or when the room should not see it.</p>
       </section>
 
       {confirming && (

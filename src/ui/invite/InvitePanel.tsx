@@ -4,12 +4,12 @@
  * code. Facilitator and projector links carry secrets: they are never shown, only copied, and sit
  * apart under "Only for you".
  */
-import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import type { InviteResponse, RenewJoinCodeResponse } from '../../protocol/api';
 import { copyText } from '../copyText';
 import { formatJoinCode } from '../join/joinCode';
 import { absoluteUrl, chooseInviteOrigin, displayUrl } from './inviteLinks';
+import { useQrDataUrl } from './useQrDataUrl';
 
 export type InviteInfo = InviteResponse;
 
@@ -22,23 +22,6 @@ interface Props {
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; info: InviteInfo } | { state: 'error'; message: string };
-
-function useQrDataUrl(text: string | null): string | null {
-  const [qr, setQr] = useState<{ text: string; url: string } | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let live = true;
-    // Medium error correction: survives a washed-out beamer and a slightly blurry phone photo.
-    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#1f2328ff', light: '#ffffffff' } }).then(
-      (svg) => live && setQr({ text, url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }),
-      () => live && setQr(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return qr && qr.text === text ? qr.url : null;
-}
 
 export function InvitePanel({ load, renew, pageOrigin, onClose }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);

@@ -1,0 +1,95 @@
+/**
+ * The board on the room's projector (role 'projector'): no tools, panels or cursors; a large header
+ * with the prompt, the timer and how to join; the drawing always fitted under it. While the
+ * connection is away the last board stays on the wall with a small "Reconnecting…" in the corner.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { BoardCanvas } from '../canvas/BoardCanvas';
+import type { Editor } from '../editor/editor';
+import type { LiveStrokes } from '../editor/liveStrokes';
+import { createPeers } from '../editor/presence';
+import type { Board } from '../model/board';
+import type { TimerState } from '../model/session';
+import type { ToolContext } from '../tools/types';
+import type { ConnectionLabel } from '../ui/ConnectionStatus';
+import { EmptyHint } from '../ui/EmptyHint';
+import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
+import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
+import { api } from './api';
+import { setTestHook } from './testHook';
+import { useProjectorFit } from './useProjectorFit';
+
+/** A renewed code reaches the wall within this long (and at once after a reconnect). */
+const JOIN_CODE_REFRESH_MS = 30_000;
+
+const NO_PEERS = createPeers();
+
+/** The join code, asked of the server while it is shown; the last one known stays through errors. */
+function useJoinCode(boardId: string, token: string, enabled: boolean, connected: boolean): ProjectorJoin | null {
+  const [join, setJoin] = useState<ProjectorJoin | null>(null);
+  useEffect(() => {
+    if (!enabled || !connected) return;
+    let live = true;
+    const load = () =>
+      api.joinCode(boardId, token).then(
+        (r) => live && setJoin({ joinCode: r.joinCode, joinUrl: r.joinUrl, lanOrigins: r.lanOrigins }),
+        () => {}, // keep the last code; the next round tries again
+      );
+    void load();
+    const id = setInterval(load, JOIN_CODE_REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(id);
+    };
+  }, [boardId, token, enabled, connected]);
+  return enabled ? join : null;
+}
+
+interface Props {
+  boardId: string;
+  token: string;
+  board: Board | null;
+  editor: Editor;
+  live: LiveStrokes;
+  ctx: ToolContext | null;
+  synced: boolean;
+  itemCount: number;
+  title: string;
+  prompt: string;
+  timer: TimerState;
+  now: () => number;
+  showJoinCode: boolean;
+  connection: ConnectionLabel;
+}
+
+export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
+  const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
+  const [headerHeight, setHeaderHeight] = useState(0);
+  const [header, setHeader] = useState<HTMLDivElement | null>(null);
+  const headerRef = useCallback((el: HTMLDivElement | null) => setHeader(el), []);
+  useEffect(() => {
+    if (!header) return;
+    const measure = () => setHeaderHeight(Math.ceil(header.getBoundingClientRect().height));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(header);
+    return () => ro.disconnect();
+  }, [header]);
+
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight);
+  useEffect(() => {
+    setTestHook({ camera: () => editor.camera });
+    return () => setTestHook({ camera: undefined });
+  }, [editor]);
+
+  return (
+    <div className="board-page projector">
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} />}
+      {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
+      <div ref={headerRef} className="proj-top">
+        <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
+      </div>
+      <ProjectorStatus state={connection} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The projector's header, made to be read from the back of the room: the prompt (or the title when
+ * there is none), the shared timer (the same chip as everywhere, drawn large) and, unless the
+ * facilitator hides it, how to join: the address, the code in two big groups and a QR code.
+ */
+import type { TimerState } from '../../model/session';
+import { TimerChip } from '../facilitate/TimerChip';
+import { formatJoinCode } from '../join/joinCode';
+import { absoluteUrl, chooseInviteOrigin, displayUrl } from '../invite/inviteLinks';
+import { useQrDataUrl } from '../invite/useQrDataUrl';
+import { promptFontSize } from './promptSize';
+import './projector.css';
+
+export interface ProjectorJoin {
+  joinCode: string;
+  /** "/join?code=…" */
+  joinUrl: string;
+  lanOrigins: string[];
+}
+
+interface Props {
+  title: string;
+  prompt: string;
+  timer: TimerState;
+  now: () => number;
+  /** null: hidden by the facilitator, or not known yet. */
+  join: ProjectorJoin | null;
+  pageOrigin: string;
+}
+
+function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: string }) {
+  const where = chooseInviteOrigin(pageOrigin, join.lanOrigins);
+  const link = absoluteUrl(where.origin, join.joinUrl);
+  const qr = useQrDataUrl(link);
+  return (
+    <section className="proj-join" aria-label="How to join">
+      <div className="proj-join-text">
+        <p className="proj-join-where">
+          Join at <strong>{displayUrl(where.origin)}/join</strong>
+        </p>
+        <output className="proj-code" aria-label="Join code" data-code={join.joinCode}>
+          {formatJoinCode(join.joinCode)
+            .split(' ')
+            .map((part, i) => (
+              <span key={i} className="proj-code-part">
+                {part}
+              </span>
+            ))}
+        </output>
+      </div>
+      <div className="proj-qr">{qr ? <img src={qr} alt={`QR code of the join link ${link}`} /> : null}</div>
+    </section>
+  );
+}
+
+export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin }: Props) {
+  const text = prompt.trim() || title || 'Untitled board';
+  const size = promptFontSize(text, !join);
+  return (
+    <header className="proj-head">
+      <div className="proj-prompt-box">
+        {prompt.trim() && <p className="proj-title">{title}</p>}
+        <h1 className="proj-prompt" style={{ fontSize: `${size}px` }} aria-label={prompt.trim() ? `Prompt: ${prompt}` : undefined}>
+          {text}
+        </h1>
+      </div>
+      <div className="proj-timer">
+        <TimerChip timer={timer} now={now} />
+      </div>
+      {join && <JoinBlock join={join} pageOrigin={pageOrigin} />}
+    </header>
+  );
+}
