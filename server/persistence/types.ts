@@ -106,7 +106,11 @@ export interface DocStore {
   onCommit(listener: CommitListener): () => void;
   /** Rows currently stored for a board. */
   rowCount(boardId: string): number;
-  /** Merges a board's rows into one, atomically; never runs while a save of it is queued. */
-  compact(boardId: string): CompactionResult;
+  /**
+   * Merges a board's rows into one, atomically; never runs while a save of it is queued. With
+   * `current`, the merged row is its result: the encoding of a loaded document that holds exactly
+   * the stored rows (the live room's, which saves applying them all again to a scratch document).
+   */
+  compact(boardId: string, current?: () => Uint8Array): CompactionResult;
   close(): void;
 }

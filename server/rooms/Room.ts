@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { Identity } from '../auth/AuthService';
 import type { DocStore } from '../persistence/types';
 import { DurabilityGate } from './DurabilityGate';
-import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from './messages';
+import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
 
 export interface Peer {
   readonly identity: Identity;
@@ -50,9 +50,15 @@ const SYNC_CACHE_ENTRIES = 4;
 const SYNC_CACHE_MS = 5_000;
 /** Longer state vectors (many clients) are answered without caching. */
 const SYNC_CACHE_MAX_KEY = 4_096;
+/**
+ * A loaded room applies its stored rows to the Y.Doc when something first needs the document, or
+ * this long after loading at the latest (a joiner's sync step 1 arrives within a round trip).
+ */
+const DEFERRED_LOAD_MS = 20;
 
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  /** The document; read it through `doc`, which applies deferred stored rows first. */
+  private readonly ydoc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   /** Yjs client id -> participant id, persisted: ids that have written to the document. */
   readonly owners: Map<number, string>;
@@ -82,6 +88,14 @@ export class Room {
   private readonly syncCache = new Map<string, Uint8Array>();
   private syncCacheTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /**
+   * Stored rows not yet applied to `doc` (null once loaded). Loading a 10,000-stroke board takes
+   * ~150 ms in a fresh process; while it is deferred, a first joiner is answered from a single stored
+   * row (answerSyncStep1), and everything that reads the document calls ensureLoaded() first.
+   */
+  private unapplied: Uint8Array[] | null;
+  private readonly afterLoad: Array<() => void> = [];
+  private loadTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly boardId: string,
@@ -90,18 +104,75 @@ export class Room {
   ) {
     const stored = store.load(boardId);
     this.owners = stored.clientOwners;
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
-      console.warn(`sketchroom: board ${boardId} loaded with pending structs; dropping them`);
-      this.clearPending();
-    }
     this.gate = new DurabilityGate((error) => this.hooks.onFailure(this, error));
-    this.doc.on('update', this.onDocUpdate);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.unapplied = stored.updates;
+    if (stored.updates.length === 0) this.ensureLoaded();
+    else {
+      this.loadTimer = setTimeout(() => this.ensureLoaded(), DEFERRED_LOAD_MS);
+      this.loadTimer.unref();
+    }
+  }
+
+  /** The room's document, loaded (reading it applies the stored rows if that is still deferred). */
+  get doc(): Y.Doc {
+    this.ensureLoaded();
+    return this.ydoc;
+  }
+
+  /** Whether the stored rows have been applied to `doc`. */
+  get loaded(): boolean {
+    return this.unapplied === null;
+  }
+
+  /** Applies the stored rows to `doc` if that has not happened yet. Call before reading `doc`. */
+  ensureLoaded(): void {
+    const rows = this.unapplied;
+    if (rows === null || this.destroyed) return;
+    this.unapplied = null;
+    if (this.loadTimer) clearTimeout(this.loadTimer);
+    this.loadTimer = null;
+    this.ydoc.transact(() => {
+      for (const update of rows) Y.applyUpdate(this.ydoc, update);
+    });
+    if (this.ydoc.store.pendingStructs || this.ydoc.store.pendingDs) {
+      console.warn(`sketchroom: board ${this.boardId} loaded with pending structs; dropping them`);
+      this.clearPending();
+    }
+    this.ydoc.on('update', this.onDocUpdate);
+    for (const fn of this.afterLoad.splice(0)) fn();
+  }
+
+  /** Runs `fn` once the document is loaded (now if it is). */
+  whenLoaded(fn: () => void): void {
+    if (this.unapplied === null) fn();
+    else this.afterLoad.push(fn);
+  }
+
+  /**
+   * Answers a peer's sync step 1 (once durable). The first joiner of a room whose rows are not
+   * applied yet, when the board is stored as one row, gets that row (or its diff against the
+   * peer's state vector) at once, and the document loads right after. That is safe: the row is
+   * committed, and a single row is either the board's initial document or a compaction, which is
+   * the encoding of a document with nothing pending and deleted content collected (mergeStoredUpdates,
+   * compactFrom); several rows could still carry content deleted by a later row, so they wait for
+   * the load. Updates from the peer are inspected against the loaded document (ensureLoaded).
+   */
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    const rows = this.unapplied;
+    if (rows !== null && rows.length === 1) {
+      const row = rows[0]!;
+      // [0]: the empty state vector of a fresh client.
+      const update = stateVector.length === 1 && stateVector[0] === 0 ? row : Y.diffUpdate(row, stateVector);
+      this.sendDurable(peer, encodeSyncStep2Update(update));
+      // After the reply is written: the client applies it while this process loads the document.
+      setImmediate(() => this.ensureLoaded());
+      return;
+    }
+    this.ensureLoaded();
+    this.sendDurable(peer, this.syncStep2(stateVector));
   }
 
   get size(): number {
@@ -148,6 +219,7 @@ export class Room {
    * of it (the inspector should make this impossible; the room is protected either way).
    */
   applyInspected(update: Uint8Array, from: Peer, newClientIds: readonly number[], writers: readonly number[]): boolean {
+    this.ensureLoaded();
     for (const id of newClientIds) this.bind(id, from.identity.participantId);
     // An id bound in memory by its awareness announcement is persisted with its first write.
     for (const id of writers) {
@@ -158,7 +230,7 @@ export class Room {
       this.bind(id, tentative);
     }
     try {
-      Y.applyUpdate(this.doc, update, from);
+      Y.applyUpdate(this.ydoc, update, from);
     } catch (error) {
       console.warn(`sketchroom: Yjs refused an inspected update on ${this.boardId}: ${String(error)}`);
       return false;
@@ -166,7 +238,7 @@ export class Room {
       // Bindings without a document change (all known) are still saved.
       if (this.pendingOwners.length > 0) this.persist(null, null);
     }
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+    if (this.ydoc.store.pendingStructs || this.ydoc.store.pendingDs) {
       this.clearPending();
       return false;
     }
@@ -224,12 +296,13 @@ export class Room {
    * as it is now), computed once per document state and state vector.
    */
   syncStep2(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length > SYNC_CACHE_MAX_KEY) return encodeSyncStep2(this.doc, stateVector);
+    this.ensureLoaded();
+    if (stateVector.length > SYNC_CACHE_MAX_KEY) return encodeSyncStep2(this.ydoc, stateVector);
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
     let message = this.syncCache.get(key);
     if (message) this.syncCache.delete(key); // re-inserted below as the most recent
     else {
-      message = encodeSyncStep2(this.doc, stateVector);
+      message = encodeSyncStep2(this.ydoc, stateVector);
       if (this.syncCache.size >= SYNC_CACHE_ENTRIES) this.syncCache.delete(this.syncCache.keys().next().value!);
     }
     this.syncCache.set(key, message);
@@ -279,11 +352,14 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.doc.off('update', this.onDocUpdate);
+    if (this.loadTimer) clearTimeout(this.loadTimer);
+    this.loadTimer = null;
+    this.afterLoad.length = 0;
+    this.ydoc.off('update', this.onDocUpdate);
     this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
     this.peers.clear();
   }
 
@@ -320,8 +396,8 @@ export class Room {
 
   private clearPending(): void {
     // Pending structs would be handed to every joiner by encodeStateAsUpdate (SECURITY-NOTES).
-    this.doc.store.pendingStructs = null;
-    this.doc.store.pendingDs = null;
+    this.ydoc.store.pendingStructs = null;
+    this.ydoc.store.pendingDs = null;
     this.syncCache.clear();
   }
 }

@@ -3,6 +3,7 @@
  * it has been empty for `idleMs`, and compacts its stored rows when they pile up or at unload.
  * Built once in index.ts and passed around: no module-level state.
  */
+import * as Y from 'yjs';
 import { CloseCode } from '../../src/protocol/closeCodes';
 import type { DocStore } from '../persistence/types';
 import { Room, type RoomStats } from './Room';
@@ -65,7 +66,9 @@ export class RoomManager {
   closeAll(code: number = CloseCode.ServiceRestart, reason = 'server restarting'): void {
     for (const room of [...this.rooms.values()]) {
       room.closeAll(code, reason);
-      this.unload(room, false);
+      // Compacted from the loaded document (one encode, no re-merge), so that after the restart
+      // the room loads one row and its first joiner is answered from it (Room.answerSyncStep1).
+      this.unload(room, room.loaded);
     }
   }
 
@@ -89,8 +92,8 @@ export class RoomManager {
     this.cancelIdle(room);
     if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
     this.appendsSinceCompaction.delete(room);
+    if (compact) this.compact(room);
     room.destroy();
-    if (compact) this.compact(room.boardId);
   }
 
   private noteAppend(room: Room): void {
@@ -103,16 +106,20 @@ export class RoomManager {
       this.compactionScheduled.delete(room);
       if (this.rooms.get(room.boardId) !== room) return;
       this.appendsSinceCompaction.set(room, 1);
-      this.compact(room.boardId);
+      this.compact(room);
     });
   }
 
-  private compact(boardId: string): void {
+  /**
+   * A loaded room's document holds exactly its stored rows, so its encoding is the merged row;
+   * a room whose rows were never applied merges them in a scratch document.
+   */
+  private compact(room: Room): void {
     try {
-      this.store.compact(boardId);
+      this.store.compact(room.boardId, room.loaded ? () => Y.encodeStateAsUpdate(room.doc) : undefined);
     } catch (error) {
       // Compaction is an optimisation: the rows stay as they were (one transaction).
-      console.warn(`sketchroom: compaction of ${boardId} failed: ${String(error)}`);
+      console.warn(`sketchroom: compaction of ${room.boardId} failed: ${String(error)}`);
     }
   }
 

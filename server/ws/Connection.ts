@@ -47,7 +47,7 @@ export class Connection implements Peer {
     ws.on('close', () => this.onClose());
     ws.on('error', () => this.onClose());
     // Start the y-websocket handshake: our state vector, then everyone's presence.
-    this.send(encodeSyncStep1(room.doc));
+    room.whenLoaded(() => this.send(encodeSyncStep1(room.doc)));
     const states = room.awareness.getStates();
     if (states.size > 0) {
       this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));

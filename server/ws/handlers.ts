@@ -71,7 +71,7 @@ const handleSync: Handler = (conn, dec) => {
   switch (step) {
     case SyncStep1:
       checkStateVector(payload);
-      conn.room.sendDurable(conn, conn.room.syncStep2(payload));
+      conn.room.answerSyncStep1(conn, payload);
       return;
     case SyncStep2:
     case SyncUpdate:
