@@ -23,6 +23,23 @@ export interface Limits {
   maxWrongJoinCodesPerMinute: number;
   /** Awareness messages one connection may send per second; the excess is dropped (latest kept). */
   maxAwarenessPerSecond: number;
+  /** Messages one connection may send per second, sustained (token bucket); a flood -> close 4429. */
+  maxMessagesPerSecond: number;
+  /** Messages one connection may send at once above that rate (bucket size). */
+  messageBurst: number;
+  /** Bytes one connection may send per second, sustained (token bucket); a flood -> close 4429. */
+  maxBytesPerSecond: number;
+  /** Bytes one connection may send at once above that rate (at least one maximum frame). */
+  byteBurst: number;
+  /** A connection must send its sync step 1 within this long of opening, or it is closed with 4408. */
+  handshakeTimeoutMs: number;
+  /** Connections one room (board) may hold; the next one is closed with 4409. */
+  maxConnectionsPerRoom: number;
+  /** A board's document size (encoded bytes, estimated); updates that add content above it -> 4413. */
+  maxDocBytes: number;
+  /** WebSocket upgrade attempts one remote address may make per `wsConnectWindowMs`; more -> HTTP 429. */
+  maxWsConnectsPerAddress: number;
+  wsConnectWindowMs: number;
 }
 
 export interface Config {
@@ -56,6 +73,15 @@ export const DEFAULT_LIMITS: Limits = {
   compactAfterRows: 500,
   maxWrongJoinCodesPerMinute: 10,
   maxAwarenessPerSecond: 20,
+  maxMessagesPerSecond: 200,
+  messageBurst: 1000,
+  maxBytesPerSecond: 1024 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  handshakeTimeoutMs: 10_000,
+  maxConnectionsPerRoom: 100,
+  maxDocBytes: 50 * 1024 * 1024,
+  maxWsConnectsPerAddress: 30,
+  wsConnectWindowMs: 10_000,
 };
 
 export class ConfigError extends Error {
@@ -110,6 +136,15 @@ export function loadConfig(env: Env = process.env): Config {
       compactAfterRows: intVar(env, 'COMPACT_AFTER_ROWS', DEFAULT_LIMITS.compactAfterRows, 2, 1_000_000),
       maxWrongJoinCodesPerMinute: intVar(env, 'MAX_WRONG_JOIN_CODES_PER_MINUTE', DEFAULT_LIMITS.maxWrongJoinCodesPerMinute, 1, 100_000),
       maxAwarenessPerSecond: intVar(env, 'MAX_AWARENESS_PER_SECOND', DEFAULT_LIMITS.maxAwarenessPerSecond, 1, 10_000),
+      maxMessagesPerSecond: intVar(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.maxMessagesPerSecond, 1, 1_000_000),
+      messageBurst: intVar(env, 'MESSAGE_BURST', DEFAULT_LIMITS.messageBurst, 1, 10_000_000),
+      maxBytesPerSecond: intVar(env, 'MAX_BYTES_PER_SECOND', DEFAULT_LIMITS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),
+      byteBurst: intVar(env, 'BYTE_BURST', DEFAULT_LIMITS.byteBurst, 1024, 1024 * 1024 * 1024),
+      handshakeTimeoutMs: intVar(env, 'HANDSHAKE_TIMEOUT_MS', DEFAULT_LIMITS.handshakeTimeoutMs, 100, 3600_000),
+      maxConnectionsPerRoom: intVar(env, 'MAX_CONNECTIONS_PER_ROOM', DEFAULT_LIMITS.maxConnectionsPerRoom, 1, 100_000),
+      maxDocBytes: intVar(env, 'MAX_DOC_BYTES', DEFAULT_LIMITS.maxDocBytes, 1024, 2 ** 40),
+      maxWsConnectsPerAddress: intVar(env, 'MAX_WS_CONNECTS_PER_ADDRESS', DEFAULT_LIMITS.maxWsConnectsPerAddress, 1, 1_000_000),
+      wsConnectWindowMs: intVar(env, 'WS_CONNECT_WINDOW_MS', DEFAULT_LIMITS.wsConnectWindowMs, 100, 3600_000),
     },
   };
 }

@@ -59,7 +59,7 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
     trustProxy: config.trustProxy,
     lanOrigins: () => lanOrigins(config.host, (server.address() as AddressInfo | null)?.port ?? config.port),
   });
-  const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits });
+  const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits, trustProxy: config.trustProxy });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

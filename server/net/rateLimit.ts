@@ -76,7 +76,7 @@ export class FailureLimiter {
 
 /**
  * A token bucket: `ratePerSecond` tokens a second, at most `burst` saved up. Used per connection
- * for awareness messages (the excess is not relayed).
+ * for awareness messages (the excess is not relayed) and for message and byte rates (ws/limits.ts).
  */
 export class TokenBucket {
   private tokens: number;
@@ -91,11 +91,11 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes one token if there is one. */
-  take(): boolean {
+  /** Takes `cost` tokens (default one) if there are that many; otherwise takes none. */
+  take(cost = 1): boolean {
     this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 

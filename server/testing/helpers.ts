@@ -19,7 +19,15 @@ export function tempDir(prefix = 'sketchroom-test-'): string {
 }
 
 export async function startTestServer(overrides: ConfigOverrides = {}): Promise<RunningServer> {
-  return startServer({ port: 0, host: '127.0.0.1', dataDir: tempDir(), staticDir: tempDir(), ...overrides });
+  // Every test connects from 127.0.0.1: the per-address upgrade limit is raised unless a test sets it.
+  return startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: tempDir(),
+    staticDir: tempDir(),
+    ...overrides,
+    limits: { maxWsConnectsPerAddress: 100_000, ...overrides.limits },
+  });
 }
 
 export type CreatedBoard = CreateBoardResponse;

@@ -13,6 +13,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { TokenBucket } from '../net/rateLimit';
 import { MAX_AWARENESS_IDS_PER_CONNECTION, type AwarenessEntry } from './awarenessGuard';
 import { applyAwareness, HANDLERS } from './handlers';
+import { ConnectionLimits, HANDSHAKE_TIMEOUT_REASON, type DocSizes } from './limits';
+import { CloseCode } from '../../src/protocol/closeCodes';
 import { malformed, Refusal } from './inspect/refusal';
 
 export class Connection implements Peer {
@@ -32,6 +34,8 @@ export class Connection implements Peer {
    */
   private pendingAwareness: Map<number, AwarenessEntry> | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Message/byte rates, handshake deadline, document size (limits.ts). */
+  private readonly venue: ConnectionLimits;
 
   constructor(
     private readonly ws: WebSocket,
@@ -39,7 +43,9 @@ export class Connection implements Peer {
     readonly identity: Identity,
     readonly wantsLive: boolean,
     readonly limits: Limits,
+    docSizes: DocSizes,
   ) {
+    this.venue = new ConnectionLimits(limits, room, docSizes, () => this.close(CloseCode.HandshakeTimeout, HANDSHAKE_TIMEOUT_REASON));
     this.newClientBudget = limits.maxNewClientIdsPerConnection;
     this.awarenessBucket = new TokenBucket(limits.maxAwarenessPerSecond);
     this.number = room.join(this);
@@ -117,6 +123,7 @@ export class Connection implements Peer {
     this.guard(() => {
       if (!isBinary || !(data instanceof Buffer)) throw malformed('binary messages only');
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      const growth = this.venue.before(message);
       const dec = decoding.createDecoder(message);
       let type: number;
       try {
@@ -127,12 +134,14 @@ export class Connection implements Peer {
       const handler = HANDLERS.get(type);
       if (!handler) throw malformed('unknown message type');
       handler(this, dec, message);
+      this.venue.commit(growth);
     });
   }
 
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.venue.dispose();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
     this.pendingAwareness = null;

@@ -3,6 +3,8 @@
  * connection joins anything; a refused connection is accepted only to be closed with its code
  * (4404 unknown board, 4401 bad token) because browsers never see the status of a refused
  * upgrade. ws enforces maxPayload (close 1009); a ping every 30 s reaps dead sockets.
+ * Venue limits (docs/operations.md): upgrade attempts per address (HTTP 429 before any handshake),
+ * connections per room (4409); per-connection and document size limits live in limits.ts.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,15 +14,20 @@ import { isBoardId } from '../../src/protocol/ids';
 import { Capability, parseCaps } from '../../src/protocol/messages';
 import type { AuthService } from '../auth/AuthService';
 import type { Limits } from '../config';
+import { remoteAddress } from '../http/api';
+import { FailureLimiter } from '../net/rateLimit';
 import type { BoardStore } from '../persistence/types';
 import type { RoomManager } from '../rooms/RoomManager';
 import { Connection } from './Connection';
+import { DocSizes, roomFullReason } from './limits';
 
 export interface WsDeps {
   auth: AuthService;
   boards: BoardStore;
   rooms: RoomManager;
   limits: Limits;
+  /** Key the per-address upgrade limit on the last X-Forwarded-For entry (TRUST_PROXY). */
+  trustProxy: boolean;
 }
 
 export interface WsGateway {
@@ -36,6 +43,11 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxFrameBytes });
   let accepting = true;
   const alive = new WeakSet<WebSocket>();
+  const { limits } = deps;
+  // Every attempt counts (FailureLimiter's "failures" are attempts here).
+  const attempts = new FailureLimiter({ limit: limits.maxWsConnectsPerAddress, windowMs: limits.wsConnectWindowMs });
+  const docSizes = new DocSizes(limits.maxDocBytes);
+  const roomFull = (boardId: string): boolean => (deps.rooms.stats(boardId)?.connections ?? 0) >= limits.maxConnectionsPerRoom;
 
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void => {
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -52,6 +64,14 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    const address = remoteAddress(req, deps.trustProxy);
+    const decision = attempts.check(address);
+    if (!decision.allowed) {
+      const retry = Math.ceil(decision.retryAfterMs / 1000);
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retry}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    attempts.fail(address);
     if (!accepting) return refuse(req, socket, head, CloseCode.ServiceRestart, 'server restarting');
     const boardId = match[1] ?? '';
     if (!isBoardId(boardId) || !deps.boards.getBoard(boardId)) {
@@ -59,6 +79,7 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
     }
     const identity = deps.auth.authenticate(boardId, url.searchParams.get('token'));
     if (!identity) return refuse(req, socket, head, CloseCode.Unauthorized, 'missing or invalid token');
+    if (roomFull(boardId)) return refuse(req, socket, head, CloseCode.RoomFull, roomFullReason());
     const wantsLive = parseCaps(url.searchParams.get('caps')).has(Capability.Live);
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (!accepting) {
@@ -71,10 +92,15 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
         ws.close(CloseCode.Unauthorized, 'missing or invalid token');
         return;
       }
+      // Checked again too: others may have joined during the handshake.
+      if (roomFull(boardId)) {
+        ws.close(CloseCode.RoomFull, roomFullReason());
+        return;
+      }
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       const room = deps.rooms.acquire(boardId);
-      new Connection(ws, room, current, wantsLive, deps.limits);
+      new Connection(ws, room, current, wantsLive, deps.limits, docSizes);
     });
   });
 

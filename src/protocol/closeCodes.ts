@@ -11,6 +11,8 @@ export const CloseCode = {
   Unauthorized: 4401,
   Forbidden: 4403,
   UnknownBoard: 4404,
+  /** The connection did not finish its handshake (sync step 1) in time. */
+  HandshakeTimeout: 4408,
   RoomFull: 4409,
   DocumentTooLarge: 4413,
   TooManyMessages: 4429,
@@ -37,6 +39,8 @@ export function describeClose(code: number): string {
       return 'That change is not allowed right now, so the board was reloaded.';
     case CloseCode.UnknownBoard:
       return 'This board does not exist. Check the link.';
+    case CloseCode.HandshakeTimeout:
+      return 'The connection took too long to start. Reconnecting…';
     case CloseCode.RoomFull:
       return 'This board is full. Ask the facilitator for help.';
     case CloseCode.DocumentTooLarge:

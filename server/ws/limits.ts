@@ -1,0 +1,157 @@
+/**
+ * Venue limits: one client must not hurt the room (docs/operations.md).
+ *
+ * - per connection: a message-rate and a byte-rate token bucket (a sustained flood -> 4429) and a
+ *   handshake deadline (no sync step 1 in time -> 4408);
+ * - per room: a document size estimate (encoded size when first needed, plus the size of every
+ *   accepted update that adds structs); an update that adds structs above `maxDocBytes` -> 4413,
+ *   updates that only delete are always accepted. Near the limit the estimate is replaced by the
+ *   exact encoded size (at most once per 1/16 of the limit added), so deletions and compaction
+ *   give room back without encoding the document on every message;
+ * - per room connection count and per address upgrade rate are checked in upgrade.ts.
+ */
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { CloseCode, describeClose } from '../../src/protocol/closeCodes';
+import { MessageType } from '../../src/protocol/messages';
+import type { Limits } from '../config';
+import { TokenBucket } from '../net/rateLimit';
+import type { Room } from '../rooms/Room';
+import { Refusal } from './inspect/refusal';
+
+const SyncStep1 = 0;
+const SyncStep2 = 1;
+const SyncUpdate = 2;
+
+/** What a sync message is, read cheaply from its first bytes (the handler validates it fully). */
+export type SyncPeek = { kind: 'step1' } | { kind: 'update'; update: Uint8Array } | { kind: 'other' };
+
+export function peekSync(message: Uint8Array): SyncPeek {
+  try {
+    const dec = decoding.createDecoder(message);
+    if (decoding.readVarUint(dec) !== MessageType.Sync) return { kind: 'other' };
+    const step = decoding.readVarUint(dec);
+    if (step === SyncStep1) return { kind: 'step1' };
+    if (step !== SyncStep2 && step !== SyncUpdate) return { kind: 'other' };
+    return { kind: 'update', update: decoding.readVarUint8Array(dec) };
+  } catch {
+    return { kind: 'other' };
+  }
+}
+
+/** A V1 update that carries no structs (only a delete set): it can only remove content. */
+export function isDeleteOnly(update: Uint8Array): boolean {
+  try {
+    return decoding.readVarUint(decoding.createDecoder(update)) === 0;
+  } catch {
+    return false;
+  }
+}
+
+interface DocSize {
+  /** Estimated encoded size of the room's document. */
+  bytes: number;
+  /** Bytes added to the estimate since it was last measured exactly. */
+  sinceMeasure: number;
+}
+
+/** Per-room document size estimates; one per gateway (rooms are keys, so unloaded rooms are forgotten). */
+export class DocSizes {
+  private readonly sizes = new WeakMap<Room, DocSize>();
+
+  constructor(private readonly maxDocBytes: number) {}
+
+  /** Throws 4413 if adding `growth` bytes of structs would take the room's document over the limit. */
+  check(room: Room, growth: number): void {
+    const size = this.sizeOf(room);
+    if (size.bytes + growth <= this.maxDocBytes) return;
+    if (size.sinceMeasure > this.maxDocBytes / 16) {
+      size.bytes = measure(room);
+      size.sinceMeasure = 0;
+      if (size.bytes + growth <= this.maxDocBytes) return;
+    }
+    throw new Refusal(CloseCode.DocumentTooLarge, describeClose(CloseCode.DocumentTooLarge));
+  }
+
+  /** An accepted update that added structs. */
+  add(room: Room, growth: number): void {
+    const size = this.sizeOf(room);
+    size.bytes += growth;
+    size.sinceMeasure += growth;
+  }
+
+  /** The current estimate (tests). */
+  estimate(room: Room): number {
+    return this.sizeOf(room).bytes;
+  }
+
+  private sizeOf(room: Room): DocSize {
+    let size = this.sizes.get(room);
+    if (!size) {
+      size = { bytes: measure(room), sinceMeasure: 0 };
+      this.sizes.set(room, size);
+    }
+    return size;
+  }
+}
+
+function measure(room: Room): number {
+  return Y.encodeStateAsUpdate(room.doc).byteLength;
+}
+
+/**
+ * One connection's share of the limits. `before` runs for every message before its handler and
+ * throws a Refusal; it returns the growth to `commit` once the handler has accepted the message.
+ */
+export class ConnectionLimits {
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private handshakeTimer: NodeJS.Timeout | null;
+
+  constructor(
+    limits: Limits,
+    private readonly room: Room,
+    private readonly docSizes: DocSizes,
+    onHandshakeTimeout: () => void,
+  ) {
+    this.messages = new TokenBucket(limits.maxMessagesPerSecond, Math.max(limits.messageBurst, 1));
+    // One maximum frame must always fit.
+    this.bytes = new TokenBucket(limits.maxBytesPerSecond, Math.max(limits.byteBurst, limits.maxFrameBytes));
+    this.handshakeTimer = setTimeout(() => {
+      this.handshakeTimer = null;
+      onHandshakeTimeout();
+    }, limits.handshakeTimeoutMs);
+    this.handshakeTimer.unref();
+  }
+
+  before(message: Uint8Array): number {
+    if (!this.messages.take() || !this.bytes.take(message.byteLength)) {
+      throw new Refusal(CloseCode.TooManyMessages, 'too many messages');
+    }
+    const sync = peekSync(message);
+    if (sync.kind === 'step1') this.handshakeDone();
+    if (sync.kind !== 'update' || isDeleteOnly(sync.update)) return 0;
+    this.docSizes.check(this.room, sync.update.byteLength);
+    return sync.update.byteLength;
+  }
+
+  commit(growth: number): void {
+    if (growth > 0) this.docSizes.add(this.room, growth);
+  }
+
+  dispose(): void {
+    this.handshakeDone();
+  }
+
+  private handshakeDone(): void {
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = null;
+  }
+}
+
+/** The close for a connection that never sent its sync step 1. */
+export const HANDSHAKE_TIMEOUT_REASON = 'handshake timeout';
+
+export function roomFullReason(): string {
+  return describeClose(CloseCode.RoomFull);
+}
