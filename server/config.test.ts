@@ -11,6 +11,24 @@ describe('config', () => {
     expect(c.staticDir.endsWith('dist')).toBe(true);
     expect(c.limits.maxBodyBytes).toBe(64 * 1024);
     expect(c.limits.maxFrameBytes).toBe(1024 * 1024);
+    expect(c.limits).toMatchObject({
+      maxMessagesPerSecond: 200,
+      messageBurst: 1000,
+      maxBytesPerSecond: 1024 * 1024,
+      byteBurst: 8 * 1024 * 1024,
+      handshakeTimeoutMs: 10_000,
+      maxConnectionsPerRoom: 100,
+      maxDocBytes: 50 * 1024 * 1024,
+      maxWsConnectsPerAddress: 30,
+      wsConnectWindowMs: 10_000,
+    });
+  });
+
+  it('reads the venue limits from the environment', () => {
+    const c = loadConfig({ MAX_CONNECTIONS_PER_ROOM: '40', MAX_DOC_BYTES: '1048576', HANDSHAKE_TIMEOUT_MS: '5000', MAX_WS_CONNECTS_PER_ADDRESS: '60' });
+    expect(c.limits).toMatchObject({ maxConnectionsPerRoom: 40, maxDocBytes: 1048576, handshakeTimeoutMs: 5000, maxWsConnectsPerAddress: 60 });
+    expect(() => loadConfig({ MAX_MESSAGES_PER_SECOND: '0' })).toThrow(/MAX_MESSAGES_PER_SECOND/);
+    expect(() => loadConfig({ BYTE_BURST: 'lots' })).toThrow(/BYTE_BURST/);
   });
 
   it('reads and validates the environment with the variable name in the error', () => {
