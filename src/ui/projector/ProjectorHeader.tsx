@@ -8,7 +8,7 @@ import { TimerChip } from '../facilitate/TimerChip';
 import { formatJoinCode } from '../join/joinCode';
 import { absoluteUrl, chooseInviteOrigin, displayUrl } from '../invite/inviteLinks';
 import { useQrDataUrl } from '../invite/useQrDataUrl';
-import { promptFontSize } from './promptSize';
+import { promptLayout } from './promptSize';
 import './projector.css';
 
 export interface ProjectorJoin {
@@ -55,12 +55,12 @@ function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: stri
 
 export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin }: Props) {
   const text = prompt.trim() || title || 'Untitled board';
-  const size = promptFontSize(text, !join);
+  const layout = promptLayout(text, !!join);
   return (
-    <header className="proj-head">
+    <header className="proj-head" data-wide={layout.wide}>
       <div className="proj-prompt-box">
         {prompt.trim() && <p className="proj-title">{title}</p>}
-        <h1 className="proj-prompt" style={{ fontSize: `${size}px` }} aria-label={prompt.trim() ? `Prompt: ${prompt}` : undefined}>
+        <h1 className="proj-prompt" style={{ fontSize: `${layout.fontSize}px`, WebkitLineClamp: layout.lines, lineClamp: layout.lines }} aria-label={prompt.trim() ? `Prompt: ${prompt}` : undefined}>
           {text}
         </h1>
       </div>

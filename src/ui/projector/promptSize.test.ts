@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { promptFontSize } from './promptSize';
+import { promptLayout } from './promptSize';
 
-describe('projector prompt size', () => {
-  it('short prompts are huge, long ones shrink but never below 40 px', () => {
-    expect(promptFontSize('Draw your ideal workspace', false)).toBe(68);
-    expect(promptFontSize('x'.repeat(70), false)).toBe(56);
-    expect(promptFontSize('x'.repeat(70), true)).toBe(68);
-    expect(promptFontSize('x'.repeat(120), false)).toBe(46);
-    expect(promptFontSize('x'.repeat(500), false)).toBe(40);
-    // Code points, not UTF-16 units: 40 emoji are 40 characters.
-    expect(promptFontSize('🙂'.repeat(40), false)).toBe(68);
+describe('projector prompt layout', () => {
+  it('short prompts are huge and share the row; long ones take the whole row; never below 40 px', () => {
+    expect(promptLayout('Draw your ideal workspace', false)).toEqual({ fontSize: 68, wide: false, lines: 3 });
+    expect(promptLayout('Draw the way you came here today', true)).toEqual({ fontSize: 56, wide: false, lines: 3 });
+    expect(promptLayout('x'.repeat(20), true).fontSize).toBe(68);
+    expect(promptLayout('x'.repeat(80), true)).toEqual({ fontSize: 56, wide: true, lines: 3 });
+    expect(promptLayout('x'.repeat(80), false)).toEqual({ fontSize: 56, wide: false, lines: 3 });
+    expect(promptLayout('x'.repeat(200), true)).toEqual({ fontSize: 46, wide: true, lines: 3 });
+    expect(promptLayout('x'.repeat(500), true)).toEqual({ fontSize: 40, wide: true, lines: 4 });
+    // Code points, not UTF-16 units: 24 emoji are 24 characters.
+    expect(promptLayout('🙂'.repeat(24), true).fontSize).toBe(68);
   });
 });

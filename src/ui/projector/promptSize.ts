@@ -1,13 +1,25 @@
 /**
- * The prompt's font size on the projector (CSS px at 1920x1080): as big as the length allows within
- * about three lines of the header, never below 40 px (legible from 10 metres).
+ * How the prompt sits in the projector's header (CSS px at 1920x1080): as big as its length allows,
+ * never below 40 px (legible from 10 metres). A short prompt shares the row with the timer and the
+ * join code; a long one gets the whole first row (`wide`), with the timer and the code below it.
  */
-export function promptFontSize(prompt: string, roomy: boolean): number {
+export interface PromptLayout {
+  fontSize: number;
+  wide: boolean;
+  /** Lines shown before an ellipsis. */
+  lines: number;
+}
+
+export function promptLayout(prompt: string, joinShown: boolean): PromptLayout {
   const n = [...prompt.trim()].length;
-  // With the join code hidden the prompt has about half as much room again per line.
-  const scale = roomy ? 1.5 : 1;
-  if (n <= 40 * scale) return 68;
-  if (n <= 80 * scale) return 56;
-  if (n <= 130 * scale) return 46;
-  return 40;
+  // Beside the join code the prompt has ~700 px; beside the timer alone ~1300 px.
+  const narrow = joinShown ? 60 : 110;
+  if (n <= narrow) {
+    const short = joinShown ? 24 : 40;
+    return { fontSize: n <= short ? 68 : 56, wide: false, lines: 3 };
+  }
+  // The whole width (~1820 px): about 60 characters a line at 56 px, 80 at 40 px.
+  if (n <= 150) return { fontSize: 56, wide: true, lines: 3 };
+  if (n <= 230) return { fontSize: 46, wide: true, lines: 3 };
+  return { fontSize: 40, wide: true, lines: 4 };
 }
