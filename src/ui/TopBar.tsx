@@ -1,7 +1,7 @@
 /**
  * Board title (and prompt) on the left; the shared timer (when one runs) in the middle; who I am,
  * the People, Invite and Facilitate buttons (passed in as children) and the connection on the
- * right. A projector shows only the title, the timer and the connection.
+ * right. A projector has its own header (ui/projector/ProjectorHeader).
  */
 import type { ReactNode } from 'react';
 import { BrandMark } from './BrandMark';
