@@ -3,6 +3,7 @@
  * refuses only the offender; a canary provider in the same room keeps syncing.
  */
 import * as encoding from 'lib0/encoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -10,7 +11,7 @@ import { Board } from '../../src/model/board';
 import { CloseCode, describeClose } from '../../src/protocol/closeCodes';
 import type { ConfigOverrides } from '../config';
 import type { RunningServer } from '../index';
-import { connect, createBoard, raw, startTestServer, synced, updateFrame, waitFor, wsBase, type Client, type RawClient } from '../testing/helpers';
+import { connect, createBoard, joinBoard, raw, startTestServer, synced, updateFrame, waitFor, wsBase, type Client, type RawClient } from '../testing/helpers';
 import { isDeleteOnly, peekSync } from './limits';
 
 const stroke = { tool: 'pen' as const, color: '#112233', width: 4, points: [1, 2, 0.5, 5, 6, 0.5] };
@@ -90,6 +91,33 @@ describe('venue limits', () => {
     expect(closed.code).toBe(CloseCode.TooManyMessages);
     await roomStillSyncs(canary, writer, board.participantId);
     expect(canary.provider.wsconnected).toBe(true);
+  });
+
+  it('stock providers echoing a busy room\'s presence are not closed (awareness takes no message token)', async () => {
+    const s = await server({ maxMessagesPerSecond: 10, messageBurst: 10 });
+    const board = await createBoard(s.url);
+    const canary = provider(s, board.id, board.facilitatorKey);
+    const writer = provider(s, board.id, board.facilitatorKey);
+    await Promise.all([synced(canary), synced(writer)]);
+    let closes = 0;
+    canary.provider.on('connection-close', () => closes++);
+    const guest = await joinBoard(s.url, board.id, 'Guest');
+    // 40 visitors announce a cursor and leave: each change is relayed to the providers, which echo it.
+    for (let i = 0; i < 40; i++) {
+      const visitor = rawClient(s, board.id, guest.token);
+      await visitor.opened;
+      const presence = new Awareness(new Y.Doc());
+      presence.setLocalState({ user: { name: `Visitor ${i}` }, cursor: { x: i, y: 0 }, drawing: false });
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarUint8Array(enc, encodeAwarenessUpdate(presence, [presence.clientID]));
+      visitor.send(encoding.toUint8Array(enc));
+      visitor.ws.close();
+      await visitor.closed;
+      presence.destroy();
+    }
+    await roomStillSyncs(canary, writer, board.participantId);
+    expect(closes).toBe(0);
   });
 
   it('a byte flood is closed with 4429 too; honest traffic under the rates is not', async () => {

@@ -2,7 +2,11 @@
  * Venue limits: one client must not hurt the room (docs/operations.md).
  *
  * - per connection: a message-rate and a byte-rate token bucket (a sustained flood -> 4429) and a
- *   handshake deadline (no sync step 1 in time -> 4408);
+ *   handshake deadline (no sync step 1 in time -> 4408). Awareness messages take no message token:
+ *   stock y-websocket providers echo every remote presence change, so an honest client in a busy
+ *   room sends one per cursor update of everyone else; awareness has its own limit that drops
+ *   rather than closes (Connection.offerAwareness). They are charged at least
+ *   AWARENESS_MIN_COST bytes each, which bounds their parsing cost per connection;
  * - per room: a document size estimate (encoded size when first needed, plus the size of every
  *   accepted update that adds structs); an update that adds structs above `maxDocBytes` -> 4413,
  *   updates that only delete are always accepted. Near the limit the estimate is replaced by the
@@ -18,6 +22,9 @@ import type { Limits } from '../config';
 import { TokenBucket } from '../net/rateLimit';
 import type { Room } from '../rooms/Room';
 import { Refusal } from './inspect/refusal';
+
+/** Bytes an awareness message costs at least in the byte bucket (so 4,096/s at 1 MiB/s). */
+export const AWARENESS_MIN_COST = 256;
 
 const SyncStep1 = 0;
 const SyncStep2 = 1;
@@ -125,7 +132,10 @@ export class ConnectionLimits {
   }
 
   before(message: Uint8Array): number {
-    if (!this.messages.take() || !this.bytes.take(message.byteLength)) {
+    // A first byte of 1 is exactly message type 1 (a varuint < 128 is one byte).
+    const awareness = message[0] === MessageType.Awareness;
+    const cost = awareness ? Math.max(message.byteLength, AWARENESS_MIN_COST) : message.byteLength;
+    if ((!awareness && !this.messages.take()) || !this.bytes.take(cost)) {
       throw new Refusal(CloseCode.TooManyMessages, 'too many messages');
     }
     const sync = peekSync(message);
