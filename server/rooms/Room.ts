@@ -56,6 +56,10 @@ const SYNC_CACHE_MAX_KEY = 4_096;
  */
 const DEFERRED_LOAD_MS = 20;
 
+function syncCacheKey(stateVector: Uint8Array): string {
+  return Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
+}
+
 export class Room {
   /** The document; read it through `doc`, which applies deferred stored rows first. */
   private readonly ydoc = new Y.Doc({ gc: true });
@@ -166,7 +170,11 @@ export class Room {
       const row = rows[0]!;
       // [0]: the empty state vector of a fresh client.
       const update = stateVector.length === 1 && stateVector[0] === 0 ? row : Y.diffUpdate(row, stateVector);
-      this.sendDurable(peer, encodeSyncStep2Update(update));
+      const message = encodeSyncStep2Update(update);
+      // The row is the document's state, so it answers the next joiners with this state vector too
+      // (the cache is cleared by the first change, and by a load that had to drop pending structs).
+      if (stateVector.length <= SYNC_CACHE_MAX_KEY) this.cacheSyncAnswer(stateVector, message);
+      this.sendDurable(peer, message);
       // After the reply is written: the client applies it while this process loads the document.
       setImmediate(() => this.ensureLoaded());
       return;
@@ -298,12 +306,16 @@ export class Room {
   syncStep2(stateVector: Uint8Array): Uint8Array {
     this.ensureLoaded();
     if (stateVector.length > SYNC_CACHE_MAX_KEY) return encodeSyncStep2(this.ydoc, stateVector);
-    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
-    let message = this.syncCache.get(key);
-    if (message) this.syncCache.delete(key); // re-inserted below as the most recent
-    else {
-      message = encodeSyncStep2(this.ydoc, stateVector);
-      if (this.syncCache.size >= SYNC_CACHE_ENTRIES) this.syncCache.delete(this.syncCache.keys().next().value!);
+    const message = this.syncCache.get(syncCacheKey(stateVector)) ?? encodeSyncStep2(this.ydoc, stateVector);
+    this.cacheSyncAnswer(stateVector, message);
+    return message;
+  }
+
+  /** Keeps `message` as the most recent cached answer to `stateVector`. */
+  private cacheSyncAnswer(stateVector: Uint8Array, message: Uint8Array): void {
+    const key = syncCacheKey(stateVector);
+    if (!this.syncCache.delete(key) && this.syncCache.size >= SYNC_CACHE_ENTRIES) {
+      this.syncCache.delete(this.syncCache.keys().next().value!);
     }
     this.syncCache.set(key, message);
     if (this.syncCacheTimer) this.syncCacheTimer.refresh();
@@ -311,7 +323,6 @@ export class Room {
       this.syncCacheTimer = setTimeout(() => this.dropSyncCache(), SYNC_CACHE_MS);
       this.syncCacheTimer.unref();
     }
-    return message;
   }
 
   /** Sends to one peer once everything it might see is durable. */
