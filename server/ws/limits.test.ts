@@ -12,7 +12,8 @@ import { CloseCode, describeClose } from '../../src/protocol/closeCodes';
 import type { ConfigOverrides } from '../config';
 import type { RunningServer } from '../index';
 import { connect, createBoard, joinBoard, raw, startTestServer, synced, updateFrame, waitFor, wsBase, type Client, type RawClient } from '../testing/helpers';
-import { isDeleteOnly, peekSync } from './limits';
+import type { Room } from '../rooms/Room';
+import { DocSizes, REMEASURE_MS, isDeleteOnly, peekSync } from './limits';
 
 const stroke = { tool: 'pen' as const, color: '#112233', width: 4, points: [1, 2, 0.5, 5, 6, 0.5] };
 
@@ -75,6 +76,41 @@ describe('venue limits', () => {
     const sv = Y.encodeStateVector(doc);
     doc.getMap('items').clear();
     expect(isDeleteOnly(Y.encodeStateAsUpdate(doc, sv))).toBe(true);
+  });
+
+  it('the document size estimate grows with updates and is measured again after deletions', () => {
+    // The room's document has no undo manager (the model's keeps deleted items), so it collects deletions.
+    const clientDoc = new Y.Doc();
+    const doc = new Y.Doc();
+    const room = { doc } as unknown as Room;
+    const model = new Board(clientDoc, 'p1');
+    const big = { ...stroke, points: Array.from({ length: 300 }, (_, i) => [i * 3.7, Math.cos(i) * 200, 0.5]).flat() };
+    const ids = [model.addStroke(big), model.addStroke(big), model.addStroke(big)];
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(clientDoc));
+    const base = Y.encodeStateAsUpdate(doc).byteLength;
+    let t = 0;
+    const sizes = new DocSizes(base + 100, () => t);
+    const refusedCode = (growth: number): number | null => {
+      try {
+        sizes.check(room, growth);
+        return null;
+      } catch (error) {
+        return (error as { code: number }).code;
+      }
+    };
+    expect(refusedCode(50)).toBeNull();
+    sizes.add(room, 50);
+    expect(sizes.estimate(room)).toBe(base + 50);
+    expect(refusedCode(100)).toBe(CloseCode.DocumentTooLarge);
+    const sv = Y.encodeStateVector(clientDoc);
+    model.deleteItems(ids);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(clientDoc, sv));
+    sizes.noteDeletion(room);
+    t = REMEASURE_MS / 2;
+    expect(refusedCode(100)).toBe(CloseCode.DocumentTooLarge); // not measured again yet
+    t = REMEASURE_MS;
+    expect(refusedCode(100)).toBeNull();
+    expect(sizes.estimate(room)).toBeLessThan(base / 2);
   });
 
   it('a flooding raw client is closed with 4429 while a canary provider keeps syncing', async () => {

@@ -10,8 +10,9 @@
  * - per room: a document size estimate (encoded size when first needed, plus the size of every
  *   accepted update that adds structs); an update that adds structs above `maxDocBytes` -> 4413,
  *   updates that only delete are always accepted. Near the limit the estimate is replaced by the
- *   exact encoded size (at most once per 1/16 of the limit added), so deletions and compaction
- *   give room back without encoding the document on every message;
+ *   exact encoded size when 1/16 of the limit has been added or something was deleted since the
+ *   last measurement (at most once per REMEASURE_MS per room), so deletions give room back
+ *   without encoding the document on every message;
  * - per room connection count and per address upgrade rate are checked in upgrade.ts.
  */
 import * as decoding from 'lib0/decoding';
@@ -60,21 +61,29 @@ interface DocSize {
   bytes: number;
   /** Bytes added to the estimate since it was last measured exactly. */
   sinceMeasure: number;
+  /** A delete-only update was accepted since the last measurement. */
+  deleted: boolean;
+  measuredAt: number;
 }
+
+/** A room's document is encoded for its exact size at most this often. */
+export const REMEASURE_MS = 1000;
 
 /** Per-room document size estimates; one per gateway (rooms are keys, so unloaded rooms are forgotten). */
 export class DocSizes {
   private readonly sizes = new WeakMap<Room, DocSize>();
 
-  constructor(private readonly maxDocBytes: number) {}
+  constructor(
+    private readonly maxDocBytes: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Throws 4413 if adding `growth` bytes of structs would take the room's document over the limit. */
   check(room: Room, growth: number): void {
     const size = this.sizeOf(room);
     if (size.bytes + growth <= this.maxDocBytes) return;
-    if (size.sinceMeasure > this.maxDocBytes / 16) {
-      size.bytes = measure(room);
-      size.sinceMeasure = 0;
+    if ((size.sinceMeasure > this.maxDocBytes / 16 || size.deleted) && this.now() - size.measuredAt >= REMEASURE_MS) {
+      Object.assign(size, this.measure(room));
       if (size.bytes + growth <= this.maxDocBytes) return;
     }
     throw new Refusal(CloseCode.DocumentTooLarge, describeClose(CloseCode.DocumentTooLarge));
@@ -87,6 +96,12 @@ export class DocSizes {
     size.sinceMeasure += growth;
   }
 
+  /** An accepted update that only deleted: the next check near the limit measures again. */
+  noteDeletion(room: Room): void {
+    const size = this.sizes.get(room);
+    if (size) size.deleted = true;
+  }
+
   /** The current estimate (tests). */
   estimate(room: Room): number {
     return this.sizeOf(room).bytes;
@@ -95,15 +110,15 @@ export class DocSizes {
   private sizeOf(room: Room): DocSize {
     let size = this.sizes.get(room);
     if (!size) {
-      size = { bytes: measure(room), sinceMeasure: 0 };
+      size = this.measure(room);
       this.sizes.set(room, size);
     }
     return size;
   }
-}
 
-function measure(room: Room): number {
-  return Y.encodeStateAsUpdate(room.doc).byteLength;
+  private measure(room: Room): DocSize {
+    return { bytes: Y.encodeStateAsUpdate(room.doc).byteLength, sinceMeasure: 0, deleted: false, measuredAt: this.now() };
+  }
 }
 
 /**
@@ -114,6 +129,8 @@ export class ConnectionLimits {
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   private handshakeTimer: NodeJS.Timeout | null;
+  /** The message between `before` and `commit` is an update that only deletes. */
+  private deleting = false;
 
   constructor(
     limits: Limits,
@@ -138,15 +155,22 @@ export class ConnectionLimits {
     if ((!awareness && !this.messages.take()) || !this.bytes.take(cost)) {
       throw new Refusal(CloseCode.TooManyMessages, 'too many messages');
     }
+    this.deleting = false;
     const sync = peekSync(message);
     if (sync.kind === 'step1') this.handshakeDone();
-    if (sync.kind !== 'update' || isDeleteOnly(sync.update)) return 0;
+    if (sync.kind !== 'update') return 0;
+    if (isDeleteOnly(sync.update)) {
+      this.deleting = true;
+      return 0;
+    }
     this.docSizes.check(this.room, sync.update.byteLength);
     return sync.update.byteLength;
   }
 
   commit(growth: number): void {
     if (growth > 0) this.docSizes.add(this.room, growth);
+    if (this.deleting) this.docSizes.noteDeletion(this.room);
+    this.deleting = false;
   }
 
   dispose(): void {
