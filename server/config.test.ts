@@ -19,7 +19,7 @@ describe('config', () => {
       handshakeTimeoutMs: 10_000,
       maxConnectionsPerRoom: 100,
       maxDocBytes: 50 * 1024 * 1024,
-      maxWsConnectsPerAddress: 30,
+      maxWsConnectsPerAddress: 300,
       wsConnectWindowMs: 10_000,
     });
   });

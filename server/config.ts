@@ -80,7 +80,7 @@ export const DEFAULT_LIMITS: Limits = {
   handshakeTimeoutMs: 10_000,
   maxConnectionsPerRoom: 100,
   maxDocBytes: 50 * 1024 * 1024,
-  maxWsConnectsPerAddress: 30,
+  maxWsConnectsPerAddress: 300,
   wsConnectWindowMs: 10_000,
 };
 
