@@ -3,8 +3,10 @@
  * The only place that knows about y-websocket.
  *
  * Close codes (src/protocol/closeCodes.ts):
- *   4400 / 4403  the server refused one of our updates; Yjs cannot apply our later updates after a
- *                gap, so we start over from the server's state with a fresh Y.Doc and say why.
+ *   4400 / 4403 / 4413  the server refused one of our updates (malformed, not allowed, or the board
+ *                is full); Yjs cannot apply our later updates after a gap, and resending the same
+ *                state would be refused again, so we start over from the server's state with a
+ *                fresh Y.Doc and say why.
  *   4401 / 4404  reconnecting cannot help: stop and show the message.
  *   anything else: the provider reconnects with backoff.
  */
@@ -51,7 +53,7 @@ export interface ConnectionOptions {
   origin?: string;
 }
 
-const RESTART_CODES = new Set<number>([CloseCode.BadMessage, CloseCode.Forbidden]);
+const RESTART_CODES = new Set<number>([CloseCode.BadMessage, CloseCode.Forbidden, CloseCode.DocumentTooLarge]);
 const STOP_CODES = new Set<number>([CloseCode.Unauthorized, CloseCode.UnknownBoard]);
 /** Codes whose reason is worth telling while we reconnect (a plain network drop is not). */
 const TOLD_CODES = new Set<number>([CloseCode.ServiceRestart, CloseCode.MessageTooBig, CloseCode.RoomFull, CloseCode.DocumentTooLarge, CloseCode.TooManyMessages]);
