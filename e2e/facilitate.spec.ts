@@ -75,16 +75,16 @@ test('facilitator: prompt, shared timer, lock, lock when time is up, clear and u
   await expect.poll(() => chipSeconds(ben)).toBeGreaterThan(100);
 
   // Lock drawing by hand: Ada's pen goes, the calm notice shows; unlock restores it.
-  const lock = panel.getByRole('button', { name: 'Lock drawing' });
-  await expect(lock).toHaveAttribute('aria-pressed', 'false');
+  const lock = panel.getByRole('switch', { name: 'Lock drawing' });
+  await expect(lock).toHaveAttribute('aria-checked', 'false');
   await lock.click();
-  await expect(panel.getByRole('button', { name: 'Unlock drawing' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lock).toHaveAttribute('aria-checked', 'true');
   await expect(ada.getByRole('status').filter({ hasText: 'The facilitator has paused drawing.' })).toBeVisible();
   await expect(ada.getByRole('button', { name: 'Pen' })).toHaveCount(0);
   await drawPath(ada, wave(300, 300));
   await ada.waitForTimeout(300);
   expect(await items(fac)).toHaveLength(0);
-  await panel.getByRole('button', { name: 'Unlock drawing' }).click();
+  await lock.click();
   await expect(ada.getByRole('button', { name: 'Pen' })).toBeVisible();
   await drawPath(ada, wave(300, 300));
   await drawPath(ben, wave(300, 420));
@@ -98,12 +98,12 @@ test('facilitator: prompt, shared timer, lock, lock when time is up, clear and u
   await expect(ada.getByRole('timer')).toHaveAttribute('data-tone', 'soon');
   for (const p of [fac, ada, ben]) await expect(p.getByRole('timer', { name: 'Time left' })).toHaveText('Time’s up', { timeout: 8_000 });
   await expect(ben.getByRole('status').filter({ hasText: 'The facilitator has paused drawing.' })).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Unlock drawing' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lock).toHaveAttribute('aria-checked', 'true');
   // Unlocking after the time is up sticks: the lock happened once.
-  await panel.getByRole('button', { name: 'Unlock drawing' }).click();
+  await lock.click();
   await expect(ben.getByRole('button', { name: 'Pen' })).toBeVisible();
   await fac.waitForTimeout(800);
-  await expect(panel.getByRole('button', { name: 'Lock drawing' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(lock).toHaveAttribute('aria-checked', 'false');
   await panel.getByRole('button', { name: 'Stop' }).click();
   for (const p of [fac, ada, ben]) await expect(p.getByRole('timer')).toHaveCount(0);
 

@@ -228,9 +228,20 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
         <h3 id="fac-drawing-title" className="fac-label">
           Drawing
         </h3>
-        <button type="button" className="panel-button fac-lock" aria-pressed={locked} onClick={() => actions.setLocked(!locked)}>
-          {locked ? 'Unlock drawing' : 'Lock drawing'}
-        </button>
+        {/* A switch with one fixed name: "Lock drawing, on" reads better than a button whose name flips. */}
+        <div className="switch-row">
+          <span id="fac-lock-label">Lock drawing</span>
+          <button
+            type="button"
+            className="switch"
+            role="switch"
+            aria-checked={locked}
+            aria-labelledby="fac-lock-label"
+            onClick={() => actions.setLocked(!locked)}
+          >
+            <span className="switch-knob" aria-hidden="true" />
+          </button>
+        </div>
         <p className="panel-muted">{locked ? 'Participants cannot draw now. You still can.' : 'Pauses everyone’s pens but yours.'}</p>
         <button type="button" className="panel-button fac-clear" disabled={itemCount === 0} onClick={() => setConfirming(true)}>
           Clear board
