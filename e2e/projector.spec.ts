@@ -107,6 +107,19 @@ test('projector: no tools, big prompt, join code and timer, drawings fitted, joi
   expect(far.x).toBeLessThan(1920);
   await expect.poll(() => countInk(wall, far.x - 120, far.y - 40, 240, 80, first!.color)).toBeGreaterThan(10);
 
+  // The wall's view is steered by the fit only: a wheel or a drag on it moves nothing.
+  const settled = await camera(wall);
+  await wall.mouse.move(960, 700);
+  await wall.mouse.wheel(0, 800);
+  await wall.keyboard.down('Control');
+  await wall.mouse.wheel(0, -500);
+  await wall.keyboard.up('Control');
+  await wall.mouse.down({ button: 'middle' });
+  await wall.mouse.move(600, 500, { steps: 5 });
+  await wall.mouse.up({ button: 'middle' });
+  await wall.waitForTimeout(300);
+  expect(await camera(wall)).toEqual(settled);
+
   // Hiding the join code on the projector, and showing it again.
   await fac.getByRole('button', { name: 'Facilitate' }).click();
   const toggle = panel.getByLabel('Show join code on the projector');

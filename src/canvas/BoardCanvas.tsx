@@ -31,19 +31,21 @@ interface Props {
   peers: Store<readonly Peer[]>;
   tool: PointerTarget | null;
   onCursor(cursor: Vec | null): void;
+  /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
+  fixedCamera?: boolean;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
-  const { cursor, handlers } = useCanvasInput(hostRef, editor, tool, onCursor);
+  const { cursor, handlers } = useCanvasInput(hostRef, editor, tool, onCursor, fixedCamera);
   const [stats] = useState(createRenderStats);
   const indexRef = useRef<InkIndex | null>(null);
   useEffect(() => publishRenderStats(stats), [stats]);
 
   return (
-    <div ref={hostRef} className="board-canvas" style={{ cursor }} {...handlers} onContextMenu={(e) => e.preventDefault()}>
+    <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
         <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} />
         <LiveLayer live={live} editor={editor} stats={stats} />

@@ -43,7 +43,14 @@ export const PALM_WINDOW_MS = 1000;
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
-export function useCanvasInput(hostRef: RefObject<HTMLDivElement | null>, editor: Editor, tool: PointerTarget | null, onCursor: (c: Vec | null) => void): CanvasInput {
+/** `fixedCamera`: the view is steered by the app (the projector's fit), never by wheel or keys. */
+export function useCanvasInput(
+  hostRef: RefObject<HTMLDivElement | null>,
+  editor: Editor,
+  tool: PointerTarget | null,
+  onCursor: (c: Vec | null) => void,
+  fixedCamera = false,
+): CanvasInput {
   const panRef = useRef<{ pointerId: number; x: number; y: number } | null>(null);
   const pinchRef = useRef(new PinchTracker());
   const pinchingRef = useRef(false);
@@ -60,6 +67,7 @@ export function useCanvasInput(hostRef: RefObject<HTMLDivElement | null>, editor
     // Non-passive, so that Ctrl + wheel (and trackpad pinch) zooms the board instead of the page.
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
+      if (fixedCamera) return;
       const rect = host.getBoundingClientRect();
       const scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? rect.height : 1;
       if (e.ctrlKey || e.metaKey) {
@@ -70,7 +78,7 @@ export function useCanvasInput(hostRef: RefObject<HTMLDivElement | null>, editor
       else editor.pan(e.deltaX * scale, e.deltaY * scale);
     };
     const down = (e: KeyboardEvent) => {
-      if (e.code !== 'Space' || isTyping(e.target)) return;
+      if (fixedCamera || e.code !== 'Space' || isTyping(e.target)) return;
       if (!(e.target instanceof HTMLButtonElement)) e.preventDefault();
       spaceRef.current = true;
       setSpaceHeld(true);
@@ -98,7 +106,7 @@ export function useCanvasInput(hostRef: RefObject<HTMLDivElement | null>, editor
       window.removeEventListener('keyup', up);
       window.removeEventListener('blur', release);
     };
-  }, [hostRef, editor]);
+  }, [hostRef, editor, fixedCamera]);
 
   const local = (e: { clientX: number; clientY: number }): Vec => {
     const rect = hostRef.current!.getBoundingClientRect();
