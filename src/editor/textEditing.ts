@@ -3,6 +3,8 @@
  * (so undo removes a just-typed note at once), and an item that ends up empty is removed.
  */
 import type { BoardContext } from './context';
+import type { BoardPointer } from './input';
+import { HIT_TOLERANCE } from './sceneIndex';
 
 export function startTextEdit(ctx: BoardContext, id: string, created: boolean): boolean {
   const board = ctx.board();
@@ -24,4 +26,18 @@ export function startTextEdit(ctx: BoardContext, id: string, created: boolean): 
     history.endStep();
   });
   return true;
+}
+
+/**
+ * A press of the Text or Sticky note tool: ends the edit in progress, or opens the words of an item
+ * of `kinds` under the pointer. True when the press was used up that way (nothing new is made).
+ */
+export function pressForTextEdit(ctx: BoardContext, e: BoardPointer, kinds: ReadonlyArray<'text' | 'sticky'>): boolean {
+  const { editor } = ctx;
+  if (editor.editingId) {
+    editor.stopEditing();
+    return true;
+  }
+  const hit = ctx.scene().itemAt(e, HIT_TOLERANCE[e.kind === 'touch' ? 'touch' : 'mouse'] / editor.camera.zoom);
+  return hit != null && (kinds as readonly string[]).includes(hit.kind) && startTextEdit(ctx, hit.id, false);
 }

@@ -1,6 +1,5 @@
 import type { BoardPointer } from '../../editor/input';
-import { HIT_TOLERANCE } from '../../editor/sceneIndex';
-import { startTextEdit } from '../../editor/textEditing';
+import { pressForTextEdit, startTextEdit } from '../../editor/textEditing';
 import { ToolState } from '../framework';
 import { STICKY_SIZE, type StickyTool } from './stickyTool';
 
@@ -9,13 +8,7 @@ export class Idle extends ToolState<StickyTool> {
 
   override onPointerDown(e: BoardPointer): void {
     const { editor } = this.ctx;
-    if (editor.editingId) {
-      editor.stopEditing();
-      return;
-    }
-    const hit = this.ctx.scene().itemAt(e, HIT_TOLERANCE[e.kind === 'touch' ? 'touch' : 'mouse'] / editor.camera.zoom);
-    if (hit?.kind === 'sticky' && startTextEdit(this.ctx, hit.id, false)) return;
-    if (!this.ctx.mayCreate()) return;
+    if (pressForTextEdit(this.ctx, e, ['sticky']) || !this.ctx.mayCreate()) return;
     const board = this.ctx.board();
     board.history.beginStep(); // closed when the edit ends: the note and its words are one undo step
     const half = STICKY_SIZE / 2;

@@ -1,6 +1,5 @@
 import type { BoardPointer } from '../../editor/input';
-import { HIT_TOLERANCE } from '../../editor/sceneIndex';
-import { startTextEdit } from '../../editor/textEditing';
+import { pressForTextEdit, startTextEdit } from '../../editor/textEditing';
 import { LINE_HEIGHT } from '../../geometry/textLayout';
 import { TEXT_FONT_PX } from '../../model/schema';
 import { ToolState } from '../framework';
@@ -12,13 +11,7 @@ export class Idle extends ToolState<TextTool> {
   override onPointerDown(e: BoardPointer): void {
     const { editor } = this.ctx;
     // A click outside the text being edited ends that edit; it does not start another.
-    if (editor.editingId) {
-      editor.stopEditing();
-      return;
-    }
-    const hit = this.ctx.scene().itemAt(e, HIT_TOLERANCE[e.kind === 'touch' ? 'touch' : 'mouse'] / editor.camera.zoom);
-    if (hit && (hit.kind === 'text' || hit.kind === 'sticky') && startTextEdit(this.ctx, hit.id, false)) return;
-    if (!this.ctx.mayCreate()) return;
+    if (pressForTextEdit(this.ctx, e, ['text', 'sticky']) || !this.ctx.mayCreate()) return;
     const style = editor.styleFor('text');
     const board = this.ctx.board();
     board.history.beginStep(); // closed when the edit ends (see startTextEdit)

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InviteResponse, RenewJoinCodeResponse } from '../../protocol/api';
 import { copyText } from '../copyText';
-import { formatJoinCode } from '../join/joinCode';
+import { JoinCodeDisplay } from './JoinCodeDisplay';
 import { absoluteUrl, chooseInviteOrigin, displayUrl } from './inviteLinks';
 import { useQrDataUrl } from './useQrDataUrl';
 
@@ -112,15 +112,7 @@ export function InvitePanel({ load, renew, pageOrigin, onClose }: Props) {
                   <span className="invite-num" aria-hidden="true">2</span>
                   <span>Type this code:</span>
                 </p>
-                <output className="invite-code" aria-label="Join code" data-code={info.joinCode}>
-                  {formatJoinCode(info.joinCode)
-                    .split(' ')
-                    .map((part, i) => (
-                      <span key={i} className="invite-code-part">
-                        {part}
-                      </span>
-                    ))}
-                </output>
+                <JoinCodeDisplay code={info.joinCode} className="invite-code" />
                 <div className="invite-row">
                   <button type="button" className="panel-button" onClick={newCode} disabled={renewing}>
                     {renewing ? 'Making a new code…' : 'New code'}

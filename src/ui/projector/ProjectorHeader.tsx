@@ -5,7 +5,7 @@
  */
 import type { TimerState } from '../../model/session';
 import { TimerChip } from '../facilitate/TimerChip';
-import { formatJoinCode } from '../join/joinCode';
+import { JoinCodeDisplay } from '../invite/JoinCodeDisplay';
 import { absoluteUrl, chooseInviteOrigin, displayUrl } from '../invite/inviteLinks';
 import { useQrDataUrl } from '../invite/useQrDataUrl';
 import { promptLayout } from './promptSize';
@@ -38,15 +38,7 @@ function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: stri
         <p className="proj-join-where">
           Join at <strong>{displayUrl(where.origin)}/join</strong>
         </p>
-        <output className="proj-code" aria-label="Join code" data-code={join.joinCode}>
-          {formatJoinCode(join.joinCode)
-            .split(' ')
-            .map((part, i) => (
-              <span key={i} className="proj-code-part">
-                {part}
-              </span>
-            ))}
-        </output>
+        <JoinCodeDisplay code={join.joinCode} className="proj-code" />
       </div>
       <div className="proj-qr">{qr ? <img src={qr} alt={`QR code of the join link ${link}`} /> : null}</div>
     </section>
