@@ -131,3 +131,78 @@ export const LIMITS = {
   textLength: 10_000,
   scale: { min: 0.01, max: 100 },
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Shapes of the data the facilitation, capture, annotation and export work share (issues 5-7).
+// Declared here first so that every part reads and writes the same fields; each owner adds the
+// lenient reader and the commands next to its own module.
+// ---------------------------------------------------------------------------------------------
+
+/** Image types the server accepts (sniffed from the bytes, never from a name or header). */
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+/**
+ * A photo or picture on the board (`items`, a nested Y.Map, kind "image"). The bytes live in the
+ * server's blob store under their SHA-256; the document holds only the hash, type, pixel size and
+ * placement, never the bytes.
+ */
+export interface ImageItem extends ItemBase {
+  kind: 'image';
+  /** SHA-256 of the stored bytes, 64 lowercase hex characters: the blob's name on the server. */
+  blob: string;
+  mime: ImageType;
+  /** Natural size of the stored image in pixels. */
+  pw: number;
+  ph: number;
+  /** Display size on the board (board px): the image fills the box (x, y, w, h). */
+  w: number;
+  h: number;
+}
+
+/**
+ * An easel (`frames`, id -> Y.Map): one participant's labelled frame. Written by the facilitator
+ * or the server, never by participants.
+ */
+export interface Easel {
+  id: string;
+  /** Participant id of the artist. */
+  owner: string;
+  /** The artist's name as the label shows it (kept in step with their display name). */
+  name: string;
+  /** Position in the grid: easels are laid out in slot order, left to right, top to bottom. */
+  slot: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * A note pinned to a region (`annotations`, id -> Y.Map): what an artist said about part of a
+ * drawing. The region follows its target: with a target (an item id or an easel id) it is stored
+ * as fractions (0..1) of the target's box, so moving or resizing the target carries the note;
+ * without a target ('') it is in board px.
+ */
+export interface Annotation {
+  id: string;
+  /** Participant id of whoever wrote the note. */
+  author: string;
+  /** Item id or easel id the note describes, or '' for a bare area of the board. */
+  target: string;
+  rx: number;
+  ry: number;
+  rw: number;
+  rh: number;
+  /** Plain text, line breaks kept, at most `LIMITS.noteLength` characters. */
+  text: string;
+  /** Who said it; '' means the artist of the easel it sits on. */
+  speaker: string;
+  /** Fractional index: notes are listed and numbered in this order. */
+  order: string;
+}
+
+export const ANNOTATION_LIMITS = {
+  noteLength: 1000,
+  speakerLength: 80,
+} as const;
