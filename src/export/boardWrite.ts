@@ -3,7 +3,7 @@
  * server's frame limit (1 MiB): the connection sends each transaction as one message. Authors,
  * ids and z-order indexes are kept as they were; only the facilitator may write them so.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { Origin } from '../model/origins';
 import { mapOf, TEXT_FIELDS, type Fields, type ParsedBoard } from './boardFile';
 

@@ -39,12 +39,7 @@ export async function loadImages(items: readonly Drawable[], loader: ImageLoader
   let done = 0;
   const worker = async (): Promise<void> => {
     for (let item = queue.shift(); item; item = queue.shift()) {
-      let source: CanvasImageSource | null = null;
-      try {
-        source = await loader(item, signal);
-      } catch {
-        source = null;
-      }
+      const source = await loader(item, signal).catch(() => null);
       out.set(item.blob, source);
       progress(++done / byBlob.size);
     }

@@ -102,10 +102,9 @@ export function easelAt(easels: readonly Easel[], b: Box): Easel | undefined {
  * extent placed on the board), or board px without a target. Null when the target is gone.
  */
 export function noteBox(a: Annotation, easels: ReadonlyMap<string, Easel>, itemFrame: (id: string) => Box | null): Box | null {
-  let target: Box | null;
   if (a.target === '') return { minX: a.rx, minY: a.ry, maxX: a.rx + Math.max(0, a.rw), maxY: a.ry + Math.max(0, a.rh) };
   const easel = easels.get(a.target);
-  target = easel ? EASEL_BOX(easel) : itemFrame(a.target);
+  const target = easel ? EASEL_BOX(easel) : itemFrame(a.target);
   if (!target) return null;
   const w = target.maxX - target.minX, h = target.maxY - target.minY;
   return { minX: target.minX + a.rx * w, minY: target.minY + a.ry * h, maxX: target.minX + (a.rx + a.rw) * w, maxY: target.minY + (a.ry + a.rh) * h };
