@@ -36,6 +36,9 @@ import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
+import { ExportButton } from '../ui/export/ExportButton';
+import { ExportDialog } from '../ui/export/ExportDialog';
+import { createExporter } from './exportService';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -122,6 +125,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const [itemCount, setItemCount] = useState(0);
   const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | null>(null);
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useMemo(() => createExporter({ boardId, identity, board: () => session.connection?.board ?? null, editor }), [boardId, identity, session.connection, editor]);
 
   useEffect(() => {
     if (!board) return;
@@ -247,7 +252,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
+        {!isProjector && <ExportButton expanded={exportOpen} onClick={() => setExportOpen(true)} />}
       </TopBar>
+      {exportOpen && <ExportDialog exporter={exporter} onClose={() => setExportOpen(false)} />}
       {tool && ctx && <Toolbar ctx={ctx} />}
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
