@@ -7,13 +7,8 @@
 import { canvasMeasure } from '../canvas/inkIndex';
 import { fontOf } from '../canvas/scene/textLayout';
 import type { Editor } from '../editor/editor';
-import { serializeBoard, BOARD_FILE_EXTENSION } from '../export/boardFile';
-import { legendFontPx } from '../export/layout';
-import { boardFileStem } from '../export/names';
-import { exportHandoutPdf } from '../export/pdf';
-import { exportEaselsZip, exportPng, type ExportDeps, type Scope } from '../export/png';
-import { Slicer } from '../export/slicer';
-import { readEasels, readSource } from '../export/source';
+import type { ExportDeps, Scope } from '../export/png';
+import { readEasels } from '../export/source';
 import type { Board } from '../model/board';
 import { IMAGE_TYPES, TEXT_FONT_PX, type ImageType } from '../model/schema';
 import type { ExportChoices, Exporter, ExportFormat, ExportRequest, ScopeChoice } from '../ui/export/types';
@@ -39,7 +34,7 @@ export async function fetchBlob(boardId: string, token: string, hash: string): P
 /** Text fonts ready before anything is measured or drawn (a late web font would draw as a fallback). */
 async function loadFonts(): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;
-  const sizes = new Set<number>([...Object.values(TEXT_FONT_PX), 16, legendFontPx(0)]);
+  const sizes = new Set<number>([...Object.values(TEXT_FONT_PX), 15, 16]);
   await Promise.all([...sizes].map((px) => document.fonts.load(fontOf(px)).catch(() => [])));
   await document.fonts.ready;
 }
@@ -69,6 +64,14 @@ export function createExporter(ctx: ExportContext): Exporter {
     async run(request: ExportRequest, onProgress, signal) {
       const board = ctx.board();
       if (!board) throw new Error('The board is still loading. Try again in a moment.');
+      // The exporter (and pdf-lib, fflate) load when someone exports, not with the board.
+      const [{ serializeBoard, BOARD_FILE_EXTENSION }, { boardFileStem }, { exportPng }, { Slicer }, { readSource }] = await Promise.all([
+        import('../export/boardFile'),
+        import('../export/names'),
+        import('../export/png'),
+        import('../export/slicer'),
+        import('../export/source'),
+      ]);
       const job = { signal, onProgress };
       const stem = boardFileStem(board.getMeta().title);
       if (request.format === 'board') {
@@ -77,6 +80,7 @@ export function createExporter(ctx: ExportContext): Exporter {
         return { blob: new Blob([JSON.stringify(file)], { type: 'application/json' }), fileName: `${stem}${BOARD_FILE_EXTENSION}` };
       }
       await loadFonts();
+      signal.throwIfAborted();
       const measure = canvasMeasure();
       let participantCount: number | undefined;
       if (request.format === 'pdf') {
@@ -106,7 +110,8 @@ export function createExporter(ctx: ExportContext): Exporter {
         return { blob: out.blob, fileName: out.fileName, note };
       }
       if (!facilitator) throw new Error('Only the facilitator can export every easel.');
-      if (request.format === 'zip') return exportEaselsZip(deps, opts, job);
+      if (request.format === 'zip') return (await import('../export/zip')).exportEaselsZip(deps, opts, job);
+      const { exportHandoutPdf } = await import('../export/pdf');
       return exportHandoutPdf({ ...deps, source: request.notes ? source : { ...source, notes: [] } }, { scale: request.scale }, job);
     },
   };
