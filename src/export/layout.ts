@@ -45,7 +45,7 @@ export function layoutImage(region: Box, opts: { scale: number; padding: number 
       return { width: drawW + legend.width, height: Math.max(drawH, legend.height), region: r, scale, origin: { x: pad, y: pad }, legend: { ...legend, x: drawW, y: 0 } };
     }
     const width = Math.max(drawW, fontPx * 20);
-    const columns = Math.max(1, Math.min(4, Math.floor(width / (fontPx * 22))));
+    const columns = Math.max(1, Math.min(8, Math.floor(width / (fontPx * 22))));
     const legend = layoutLegend(notes, width, fontPx, measure, columns);
     return { width, height: drawH + legend.height, region: r, scale, origin: { x: Math.round((width - drawW) / 2) + pad, y: pad }, legend: { ...legend, x: 0, y: drawH } };
   };

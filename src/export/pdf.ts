@@ -8,12 +8,16 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { wrapLines } from '../geometry/textLayout';
 import { MARKER_COLOUR, type RenderOptions } from './render';
 import { boardFileStem } from './names';
-import { forEachEasel, type ExportDeps, type ExportResult } from './png';
+import { forEachEasel, scaleToFit, type ExportDeps, type ExportResult } from './png';
 import type { ExportJob } from './run';
 import type { NumberedNote } from './notes';
 
 /** A4 landscape, in points. */
 export const PAGE = { width: 842, height: 595, margin: 40 } as const;
+
+/** The notes column and the drawing's box on an easel page (points). */
+const NOTES_WIDTH = 240;
+export const IMAGE_BOX = { width: PAGE.width - 2 * PAGE.margin - NOTES_WIDTH - 24, height: PAGE.height - 2 * PAGE.margin - 40 } as const;
 
 export const DEFAULT_FONT_URL = '/fonts/DejaVuSans.ttf';
 
@@ -126,16 +130,16 @@ export async function exportHandoutPdf(deps: PdfDeps, opts: Pick<RenderOptions, 
     page.drawText(printable(easel.name) || 'anonymous', { x: m, y: PAGE.height - m - 22, size: 22, font, color: INK });
     page.drawText(`${i + 1} / ${deps.source.easels.length}`, { x: PAGE.width - m - 40, y: PAGE.height - m - 18, size: 10, font, color: MUTED });
     const top = PAGE.height - m - 40;
-    const colW = 240;
-    const boxW = PAGE.width - 2 * m - colW - 24;
-    const boxH = top - m;
+    const colW = NOTES_WIDTH;
+    const boxW = IMAGE_BOX.width;
+    const boxH = IMAGE_BOX.height;
     const image = await pdf.embedJpg(new Uint8Array(await blob.arrayBuffer()));
     const f = Math.min(boxW / out.layout.width, boxH / out.layout.height);
     const w = out.layout.width * f, h = out.layout.height * f;
     page.drawImage(image, { x: m, y: top - h, width: w, height: h });
     page.drawRectangle({ x: m, y: top - h, width: w, height: h, borderColor: rgb(0.85, 0.86, 0.88), borderWidth: 0.75 });
     notesColumn(page, font, out.notes, m + boxW + 24, top, colW, m);
-  }, { from: 0, to: 0.9 });
+  }, { from: 0, to: 0.9 }, (region) => scaleToFit(region, IMAGE_BOX.width, IMAGE_BOX.height, opts.scale));
   job.onProgress?.(0.95, 'Saving the handout');
   const bytes = await pdf.save();
   job.onProgress?.(1, 'Done');

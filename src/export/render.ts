@@ -47,7 +47,8 @@ export function makeCanvas(width: number, height: number): AnyCanvas {
 }
 
 export function context2d(canvas: AnyCanvas): Canvas2D {
-  const ctx = canvas.getContext('2d') as Canvas2D | null;
+  // Read back once per slice (see renderRegion): a CPU canvas makes those reads cheap.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as Canvas2D | null;
   if (!ctx) throw new Error('This browser could not make an image of that size.');
   return ctx;
 }
@@ -88,6 +89,8 @@ export async function renderRegion(
   ctx.clip();
   ctx.setTransform(k, 0, 0, k, layout.origin.x - r.minX * k, layout.origin.y - r.minY * k);
   const inView = entries.filter((e) => boxesIntersect(entryBox(e), r));
+  // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
+  slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
   for (let i = 0; i < inView.length; i++) {
     await slicer.tick();
     if (i % 64 === 0) onProgress(i / Math.max(1, inView.length));
@@ -101,6 +104,8 @@ export async function renderRegion(
   if (numbered.length) drawMarkers(ctx, numbered, legendFontPx(r.maxX - r.minX));
   ctx.restore();
   if (layout.legend) drawLegend(ctx, layout.legend, layout.legend.x, layout.legend.y);
+  await slicer.yield();
+  slicer.beforeYield = null;
   onProgress(1);
   return { canvas, layout, notes: numbered };
 }
