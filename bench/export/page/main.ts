@@ -109,8 +109,12 @@ async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: num
   if (!board) throw new Error('make the board first');
   const mem = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6;
   const tasks: number[] = [];
+  const big: string[] = [];
   const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      tasks.push(e.duration);
+      if (e.duration > 100) big.push(`${(e.startTime - t0).toFixed(0)}+${e.duration.toFixed(0)}`);
+    }
   });
   obs.observe({ type: 'longtask', buffered: false });
   const heapStartMB = mem();
@@ -126,7 +130,9 @@ async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: num
   }, 10);
   const measure = canvasMeasure();
   const t0 = performance.now();
+  const tSource = performance.now();
   const source = readSource(board, measure, { participantCount: EASELS });
+  const sourceMs = performance.now() - tSource;
   const deps: ExportDeps = { source, measure, loadImage: async (item) => createImageBitmap(photos.get(item.blob)!) };
   const steps: Array<[string, number]> = [];
   const job = {
@@ -148,7 +154,7 @@ async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: num
   clearInterval(sampler);
   clearInterval(beat);
   obs.disconnect();
-  console.log(kind, JSON.stringify(steps.filter((s, i) => i < 8 || i === steps.length - 1).map(([k, v]) => `${k}@${v.toFixed(0)}`)));
+  console.log(kind, `readSource ${sourceMs.toFixed(0)} ms; long tasks at ${big.join(' ')}`, JSON.stringify(steps.filter((s, i) => i < 8 || i === steps.length - 1).map(([k, v]) => `${k}@${v.toFixed(0)}`)));
   return { ms, bytes: out.blob.size, width: out.width, height: out.height, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, longestSlice, heapPeakMB, heapStartMB };
 }
 
