@@ -13,6 +13,7 @@ import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenes
 import type { Connection } from './Connection';
 import { docView } from './inspect/docView';
 import { inspectUpdate } from './inspect/inspectUpdate';
+import { checkEaselRule, easelRuleFor } from './inspect/easelRule';
 import { checkPermissions } from './inspect/permissions';
 import { DEFAULT_READ_LIMITS } from './inspect/readUpdate';
 import { forbidden, malformed } from './inspect/refusal';
@@ -60,6 +61,7 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     doc: view,
     context: permissionContext(readSession(room.doc)),
   });
+  checkEaselRule(inspected, view, easelRuleFor(room.doc, identity.role, identity.participantId));
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
   if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');
