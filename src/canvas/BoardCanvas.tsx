@@ -21,6 +21,7 @@ import { LiveLayer } from './LiveLayer';
 import { useBoardBackground } from './useBoardBackground';
 import { useCanvasInput, type PointerTarget } from './useCanvasInput';
 import { useViewportSize } from './useViewportSize';
+import type { ImageSource } from './images/imageCache';
 
 export type { PointerTarget };
 
@@ -33,9 +34,11 @@ interface Props {
   onCursor(cursor: Vec | null): void;
   /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
   fixedCamera?: boolean;
+  /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
+  images?: ImageSource;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, images }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -47,7 +50,7 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
   return (
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
-        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} />
+        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
         <LiveLayer live={live} editor={editor} stats={stats} />
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
