@@ -1,6 +1,7 @@
 /** The board screen: canvas, top bar, toolbar, panels, notices. Composition only; the parts do the work. */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { imageCacheFor } from '../canvas/images/imageCache';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
@@ -234,6 +235,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           tool={tool}
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
+          images={imageCacheFor(boardId)}
         />
       )}
       {state?.synced && itemCount === 0 && <EmptyHint canDraw={tool !== null} />}

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { imageCacheFor } from '../canvas/images/imageCache';
 import type { Editor } from '../editor/editor';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
@@ -84,7 +85,7 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera images={imageCacheFor(boardId)} />}
       {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />

@@ -23,6 +23,7 @@ import { LiveLayer } from './LiveLayer';
 import { useBoardBackground } from './useBoardBackground';
 import { useCanvasInput, type PointerTarget } from './useCanvasInput';
 import { useViewportSize } from './useViewportSize';
+import type { ImageSource } from './images/imageCache';
 
 export type { PointerTarget };
 
@@ -37,9 +38,11 @@ interface Props {
   fixedCamera?: boolean;
   /** Easels to draw under the ink (when the facilitator has turned them on), and the spotlighted one. */
   easels?: { list: readonly Easel[]; spotlight?: string };
+  /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
+  images?: ImageSource;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -52,7 +55,7 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
         {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} />}
-        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} />
+        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
         <LiveLayer live={live} editor={editor} stats={stats} />
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />

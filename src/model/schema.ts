@@ -93,7 +93,7 @@ export interface StickyItem extends ItemBase {
   color: string;
 }
 
-export type Item = StrokeItem | ShapeItem | TextItem | StickyItem;
+export type Item = StrokeItem | ShapeItem | TextItem | StickyItem | ImageItem;
 export type ItemKind = Item['kind'];
 export type ItemOfKind<K extends ItemKind> = Extract<Item, { kind: K }>;
 
