@@ -7,7 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
 import { MessageType } from '../../src/protocol/messages';
-import { permissionContext, readSession } from '../../src/model/session';
+import { boardPermissionContext } from '../../src/model/session';
 import { encodeAwarenessMessage } from '../rooms/messages';
 import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
@@ -59,7 +59,7 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     role: identity.role,
     participantId: identity.participantId,
     doc: view,
-    context: permissionContext(readSession(room.doc)),
+    context: boardPermissionContext(room.doc),
   });
   checkEaselRule(inspected, view, easelRuleFor(room.doc, identity.role, identity.participantId));
   if (inspected.empty && inspected.newClientIds.length === 0) return;
