@@ -38,6 +38,8 @@ import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
 import { useEasels } from './useEasels';
+import { useShowMyEasel } from './useShowMyEasel';
+import { setTestHook } from './testHook';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
@@ -115,6 +117,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
   const easelView = useEasels(board);
+  useShowMyEasel(editor, easelView, identity.participantId, identity.role === 'participant');
+  useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
   const clock = useServerClock();
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';

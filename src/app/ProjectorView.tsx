@@ -17,6 +17,7 @@ import { EmptyHint } from '../ui/EmptyHint';
 import { ProjectorBanner } from '../ui/projector/ProjectorBanner';
 import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
 import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
+import { SpotlightVeil } from '../ui/projector/SpotlightVeil';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import type { EaselView } from './useEasels';
@@ -118,6 +119,7 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>
+      {aim.banner?.mode === 'spotlight' && <SpotlightVeil editor={editor} box={aim.frame.box} />}
       <ProjectorBanner aim={aim.banner} ref={bannerRef} />
       <ProjectorStatus state={connection} />
     </div>

@@ -174,7 +174,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
       }}
     >
       <h2 id="clear-title">Clear the board?</h2>
-      <p id="clear-text">Everyone’s drawings will be removed. Easels stay. You can undo this.</p>
+      <p id="clear-text">Everyone’s drawings will be removed. You can undo this. Easels stay.</p>
       <div className="panel-row fac-confirm-actions">
         <button type="button" className="panel-button" onClick={onCancel} autoFocus>
           Cancel
