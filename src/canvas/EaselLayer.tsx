@@ -11,8 +11,8 @@ import type { Easel } from '../model/schema';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 /** Label size in board px at normal zoom; at least this many screen px when zoomed far out. */
-const LABEL_PX = 56;
-const LABEL_MIN_SCREEN_PX = 22;
+const LABEL_PX = 72;
+const LABEL_MIN_SCREEN_PX = 28;
 const PAD = 32;
 const SPOTLIGHT = '#0a64c2';
 
@@ -56,7 +56,7 @@ export function EaselLayer({ easels, editor, spotlight }: Props) {
               fontFamily={FONT}
               fontStyle="600"
               fontSize={px}
-              fill="#3b4149"
+              fill="#2b3138"
               wrap="none"
               ellipsis
             />

@@ -3,13 +3,13 @@
  * against the participant's easel, and says why nothing happened when it is outside.
  */
 import { describe, expect, it } from 'vitest';
-import { selectAll, duplicateSelected } from '../actions/selection';
+import { selectAll, duplicateSelected } from './selection';
 import { EASEL_HINTS } from '../editor/context';
 import type { ToolId } from '../editor/editor';
 import { syncEasels } from '../model/easels';
 import { setEaselOnly, setEaselsOn } from '../model/easelSession';
 import { memoryBoard } from '../model/memoryBoard';
-import { drag, makeKit } from './testKit';
+import { drag, makeKit } from '../tools/testKit';
 
 function setup(tool: ToolId, options: { role?: 'participant' | 'facilitator'; easelOnly?: boolean; easel?: boolean } = {}) {
   const board = memoryBoard('ana');
