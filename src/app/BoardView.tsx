@@ -6,7 +6,7 @@ import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
 import {
   addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
-  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
+  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
 } from '../model/session';
 import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
@@ -36,6 +36,8 @@ import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
+import { usePhase } from './usePhase';
+import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -109,6 +111,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
+  const phase = usePhase(board);
   const clock = useServerClock();
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
@@ -164,6 +167,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       setShowJoinCode: (show) => setShowJoinCode(doc, show),
       // One command, so one step of the facilitator's undo brings everything back.
       clearBoard: () => board.deleteItems(board.allItems().map((item) => item.id)),
+      setPhase: (patch) => setPhase(doc, patch),
     };
   }, [board, isFacilitator, clock]);
 
@@ -219,6 +223,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         now={clock.now}
         showJoinCode={showJoinCode}
         connection={connectionLabel(state, online)}
+        privateDrawing={phase.hiding}
       />
     );
   }
@@ -254,6 +259,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
       {paused && !state?.stopped && <PausedNotice />}
+      {state?.synced && <PrivacyBanner role={identity.role} hiding={phase.hiding} revealed={phase.phase === 'reveal'} />}
       {panel === 'people' && !isProjector && (
         <PeoplePanel
           people={people}
@@ -275,6 +281,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           locked={flags.locked}
           showJoinCode={showJoinCode}
           itemCount={itemCount}
+          phase={phase.phase}
+          privateDrawing={phase.privateDrawing}
           actions={facilitatorActions}
           onClose={closePanel}
         />

@@ -15,6 +15,7 @@ import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EmptyHint } from '../ui/EmptyHint';
 import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
 import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
+import { PrivateDrawingCard } from '../ui/privacy/PrivateDrawingCard';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import { useProjectorFit } from './useProjectorFit';
@@ -60,9 +61,11 @@ interface Props {
   now: () => number;
   showJoinCode: boolean;
   connection: ConnectionLabel;
+  /** Private drawing is in force: the board waits behind a card until the reveal. */
+  privateDrawing?: boolean;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, privateDrawing = false }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -85,7 +88,8 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
   return (
     <div className="board-page projector">
       {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera />}
-      {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
+      {synced && itemCount === 0 && !privateDrawing && <EmptyHint canDraw={false} />}
+      {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>
