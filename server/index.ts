@@ -48,7 +48,11 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const storage = openSqliteStorage(config.dataDir, { groupCommitMs: config.limits.groupCommitMs });
   const auth = new AuthService(storage.boards);
   const boards = new BoardService(storage.boards, auth);
-  const rooms = new RoomManager(storage.docs, { idleMs: config.roomIdleMs, compactAfterRows: config.limits.compactAfterRows });
+  const rooms = new RoomManager(storage.docs, {
+    idleMs: config.roomIdleMs,
+    compactAfterRows: config.limits.compactAfterRows,
+    roleOf: (boardId, participantId) => auth.participant(boardId, participantId)?.role ?? null,
+  });
   const server = createHttpServer({
     boards,
     auth,

@@ -5,12 +5,15 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/protocol/closeCodes';
+import type { Role } from '../../src/protocol/roles';
 import type { DocStore } from '../persistence/types';
 import { Room, type RoomStats } from './Room';
 
 export interface RoomManagerOptions {
   idleMs: number;
   compactAfterRows: number;
+  /** A participant's role on a board (private drawing hides participants' work only). */
+  roleOf?(boardId: string, participantId: string): Role | null;
 }
 
 export class RoomManager {
@@ -43,6 +46,7 @@ export class RoomManager {
         onEmpty: (r) => this.scheduleIdle(r),
         onFailure: (r, error) => this.fail(r, error),
         onAppend: (r) => this.noteAppend(r),
+        roleOf: (participantId) => this.options.roleOf?.(boardId, participantId) ?? null,
       });
       this.rooms.set(boardId, room);
       this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
