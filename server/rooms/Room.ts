@@ -432,6 +432,9 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.syncCache.size > 0) this.syncCache.clear();
     const revealed = this.privacy.follow(this.ydoc);
+    if (origin instanceof Object && this.peers.has(origin as Peer) && (origin as Peer).identity.role === 'facilitator') {
+      this.privacy.noteFacilitatorUpdate(update);
+    }
     this.persist(update, origin);
     if (revealed) {
       // Right after the change that ended the phase: everyone but the facilitator gets exactly

@@ -41,6 +41,21 @@ function decodeStateVector(sv: Uint8Array): Map<number, number> {
   return map;
 }
 
+/** The union of two sets of [clock, clock + len) ranges, sorted and merged. */
+export function mergeRanges(
+  a: ReadonlyArray<{ clock: number; len: number }>,
+  b: ReadonlyArray<{ clock: number; len: number }>,
+): Array<{ clock: number; len: number }> {
+  const all = [...a, ...b].sort((x, y) => x.clock - y.clock);
+  const out: Array<{ clock: number; len: number }> = [];
+  for (const r of all) {
+    const last = out[out.length - 1];
+    if (last && r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
+    else out.push({ clock: r.clock, len: r.len });
+  }
+  return out;
+}
+
 export class RoomPrivacy {
   private boundary: Boundary | null = null;
   private readonly roles = new Map<string, Role | null>();
@@ -80,6 +95,25 @@ export class RoomPrivacy {
       if (this.isPrivateClient(client)) sv.set(client, Math.min(sv.get(client)!, boundary.sv.get(client) ?? 0));
     }
     return Y.encodeStateAsUpdate(doc, encodeStateVectorMap(sv));
+  }
+
+  /**
+   * A facilitator's deletions of participants' older work are public (they are relayed to all):
+   * they join the boundary's deletions so a sync answer agrees with what was relayed.
+   */
+  noteFacilitatorUpdate(update: Uint8Array): void {
+    const boundary = this.boundary;
+    if (!boundary) return;
+    const { ds } = Y.decodeUpdate(update) as unknown as { ds: { clients: Map<number, Array<{ clock: number; len: number }>> } };
+    let changed = false;
+    for (const [client, ranges] of ds.clients) {
+      const cap = boundary.sv.get(client) ?? 0;
+      const older = ranges.filter((r) => r.clock < cap).map((r) => ({ clock: r.clock, len: Math.min(r.len, cap - r.clock) }));
+      if (older.length === 0 || !this.isPrivateClient(client)) continue;
+      (boundary.deletes as Map<number, ReadonlyArray<{ clock: number; len: number }>>).set(client, mergeRanges(boundary.deletes.get(client) ?? [], older));
+      changed = true;
+    }
+    if (changed) this.ctx.store.savePrivacy?.(this.ctx.boardId, encodeBoundary(boundary));
   }
 
   /** Forgets the stored boundary (call once the change that ended the phase is durable). */

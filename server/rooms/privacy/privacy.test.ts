@@ -69,6 +69,8 @@ describe('private drawing: participants do not receive each other’s drawing be
   const clients: Client[] = [];
   const socks: RawClient[] = [];
   let before = '';
+  /** Ann's, from before the phase; the facilitator erases it during the phase (public). */
+  let cleared = '';
   let mine: string[] = [];
 
   function client(token: string): Client {
@@ -95,7 +97,8 @@ describe('private drawing: participants do not receive each other’s drawing be
 
   it('relays nothing of a participant’s private drawing to other participants or the projector', async () => {
     before = new Board(a.doc, ann.participantId).addStroke(stroke(0));
-    await waitFor(() => itemIds(b.doc).includes(before), 'a public stroke reaches Ben');
+    cleared = new Board(a.doc, ann.participantId).addStroke(stroke(200));
+    await waitFor(() => itemIds(b.doc).includes(before) && itemIds(b.doc).includes(cleared), 'public strokes reach Ben');
     setPhase(fac.doc, { privateDrawing: true });
     await waitFor(() => b.doc.getMap('session').get('privateDrawing') === true && a.doc.getMap('session').get('privateDrawing') === true, 'private drawing everywhere');
 
@@ -109,6 +112,8 @@ describe('private drawing: participants do not receive each other’s drawing be
     annBoard.moveItems([before], 100, 0);
     annBoard.deleteItems([mine[1]!]);
     const facStroke = new Board(fac.doc, board.participantId).addStroke(stroke(60));
+    new Board(fac.doc, board.participantId).deleteItems([cleared]);
+    await waitFor(() => !itemIds(b.doc).includes(cleared), 'the facilitator’s erasure reaches Ben');
     await waitFor(() => itemIds(fac.doc).includes(mine[0]!) && xOf(fac.doc, before) === xOf(a.doc, before), 'the facilitator sees Ann’s work');
     await waitFor(() => itemIds(b.doc).includes(facStroke), 'the facilitator’s stroke reaches Ben');
     await waitFor(() => received(wall).includes(Buffer.from(facStroke)), 'and the projector');
