@@ -150,11 +150,6 @@ export class RoomPrivacy {
     return caps.size === 0 ? Y.encodeStateVector(doc) : cappedStateVector(doc, caps);
   }
 
-  /** Whether a presence state of this connection's must lose its cursor for `viewer`. */
-  hidesCursor(of: Viewer, viewer: Viewer): boolean {
-    return !this.showsTo(of, viewer);
-  }
-
   /** Other participants' client ids and where their private part starts, for `viewer`. */
   private capsFor(doc: Y.Doc, viewer: Viewer): Map<number, number> {
     const caps = new Map<number, number>();

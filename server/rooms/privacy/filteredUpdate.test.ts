@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { captureBoundary, decodeBoundary, encodeBoundary } from './boundary';
+import { mergeRanges } from './RoomPrivacy';
 import { cappedStateVector, deleteRangesOf, encodeFilteredUpdate, stateOf } from './filteredUpdate';
 
 function docOf(client: number): Y.Doc {
@@ -70,5 +71,15 @@ describe('encodeFilteredUpdate', () => {
     expect(back).toEqual(b);
     expect(decodeBoundary(new Uint8Array([9, 9]))).toBeNull();
     expect(decodeBoundary(encodeBoundary(b).slice(0, 3))).toBeNull();
+  });
+});
+
+describe('mergeRanges', () => {
+  it('unites overlapping and touching ranges, in order', () => {
+    expect(mergeRanges([{ clock: 5, len: 2 }, { clock: 0, len: 1 }], [{ clock: 1, len: 1 }, { clock: 6, len: 4 }, { clock: 20, len: 1 }])).toEqual([
+      { clock: 0, len: 2 },
+      { clock: 5, len: 5 },
+      { clock: 20, len: 1 },
+    ]);
   });
 });
