@@ -23,6 +23,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   bytes: async () => (await import('./bytes')).runBytes,
   inspect: async () => (await import('./inspect')).runInspect,
   load: async () => (await import('./load')).runLoad,
+  privacy: async () => (await import('./privacy')).runPrivacy,
   relay: async () => (await import('./relay')).runRelay,
   render: async () => (await import('./render/index')).runRender,
   rooms: async () => (await import('./rooms')).runRooms,

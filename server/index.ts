@@ -55,6 +55,7 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
     idleMs: config.roomIdleMs,
     compactAfterRows: config.limits.compactAfterRows,
     onRoomCreated: (room) => easels.attach(room),
+    roleOf: (boardId, participantId) => auth.participant(boardId, participantId)?.role ?? null,
   });
   const server = createHttpServer({
     boards,

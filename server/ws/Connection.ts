@@ -8,8 +8,6 @@ import type { WebSocket } from 'ws';
 import type { Identity } from '../auth/AuthService';
 import type { Limits } from '../config';
 import type { Peer, Room } from '../rooms/Room';
-import { encodeAwarenessMessage, encodeSyncStep1 } from '../rooms/messages';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { TokenBucket } from '../net/rateLimit';
 import { MAX_AWARENESS_IDS_PER_CONNECTION, type AwarenessEntry } from './awarenessGuard';
 import { applyAwareness, HANDLERS } from './handlers';
@@ -53,11 +51,9 @@ export class Connection implements Peer {
     ws.on('close', () => this.onClose());
     ws.on('error', () => this.onClose());
     // Start the y-websocket handshake: our state vector, then everyone's presence.
-    room.whenLoaded(() => this.send(encodeSyncStep1(room.doc)));
+    room.whenLoaded(() => this.send(room.syncStep1For(identity)));
     const states = room.awareness.getStates();
-    if (states.size > 0) {
-      this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
-    }
+    if (states.size > 0) this.send(room.awarenessMessageFor(identity, [...states.keys()]));
   }
 
   send(message: Uint8Array): void {

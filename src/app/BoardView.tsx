@@ -7,7 +7,7 @@ import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
 import {
   addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
-  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
+  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
 } from '../model/session';
 import { clearBoard } from '../model/clearBoard';
 import { setEaselOnly, setEaselsOn, setProjector } from '../model/easelSession';
@@ -44,6 +44,8 @@ import { setTestHook } from './testHook';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
+import { usePhase } from './usePhase';
+import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -120,6 +122,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const easelView = useEasels(board);
   useShowMyEasel(editor, easelView, identity.participantId, identity.role === 'participant');
   useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
+  const phase = usePhase(board);
   const clock = useServerClock();
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
@@ -175,6 +178,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       setShowJoinCode: (show) => setShowJoinCode(doc, show),
       // One command, so one step of the facilitator's undo brings everything back (easels stay).
       clearBoard: () => void clearBoard(doc, board.history),
+      setPhase: (patch) => setPhase(doc, patch),
     };
   }, [board, isFacilitator, clock]);
 
@@ -249,6 +253,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         showJoinCode={showJoinCode}
         connection={connectionLabel(state, online)}
         easels={easelView}
+        privateDrawing={phase.hiding}
       />
     );
   }
@@ -287,6 +292,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
       {paused && !state?.stopped && <PausedNotice />}
       {tool && <EaselHint hint={session.hint} />}
+      {state?.synced && <PrivacyBanner role={identity.role} hiding={phase.hiding} revealed={phase.phase === 'reveal'} />}
       {panel === 'people' && !isProjector && (
         <PeoplePanel
           people={people}
@@ -308,6 +314,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           locked={flags.locked}
           showJoinCode={showJoinCode}
           itemCount={itemCount}
+          phase={phase.phase}
+          privateDrawing={phase.privateDrawing}
           actions={facilitatorActions}
           onClose={closePanel}
           easels={

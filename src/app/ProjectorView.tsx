@@ -19,6 +19,7 @@ import { ProjectorBanner } from '../ui/projector/ProjectorBanner';
 import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
 import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
 import { SpotlightVeil } from '../ui/projector/SpotlightVeil';
+import { PrivateDrawingCard } from '../ui/privacy/PrivateDrawingCard';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import type { EaselView } from './useEasels';
@@ -66,6 +67,8 @@ interface Props {
   showJoinCode: boolean;
   connection: ConnectionLabel;
   easels: EaselView;
+  /** Private drawing is in force: the board waits behind a card until the reveal. */
+  privateDrawing?: boolean;
 }
 
 /** Where the facilitator aims the projector: the spotlighted easel, all easels, or the whole board. */
@@ -78,7 +81,7 @@ function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner
   return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -116,7 +119,8 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
   return (
     <div className="board-page projector">
       {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} />}
-      {synced && itemCount === 0 && !canvasEasels && <EmptyHint canDraw={false} />}
+      {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
+      {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>
