@@ -48,7 +48,7 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const storage = openSqliteStorage(config.dataDir, { groupCommitMs: config.limits.groupCommitMs });
   const auth = new AuthService(storage.boards);
   const boards = new BoardService(storage.boards, auth);
-  const rooms = new RoomManager(storage.docs, { idleMs: config.roomIdleMs, compactAfterRows: config.limits.compactAfterRows });
+  const rooms = new RoomManager(storage.docs, { idleMs: config.roomIdleMs, compactAfterRows: config.limits.compactAfterRows, awarenessBatchMs: config.limits.awarenessBatchMs });
   const server = createHttpServer({
     boards,
     auth,

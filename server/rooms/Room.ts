@@ -7,8 +7,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Identity } from '../auth/AuthService';
 import type { DocStore } from '../persistence/types';
+import { AwarenessBatcher } from './AwarenessBatcher';
 import { DurabilityGate } from './DurabilityGate';
-import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
+import { encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
 
 export interface Peer {
   readonly identity: Identity;
@@ -40,6 +41,9 @@ export interface RoomStats {
   /** In-memory bindings kept for ids whose connection left without writing (at most DEPARTED_IDS). */
   departedClientIds: number;
 }
+
+/** Presence goes out to each peer at most once per this many ms (AwarenessBatcher); 0 = at once. */
+export const AWARENESS_BATCH_MS = 33;
 
 /** How many departed, never-written client ids a room remembers (see departedOwners). */
 export const DEPARTED_IDS = 256;
@@ -83,6 +87,8 @@ export class Room {
   /** Awareness client id -> the peer that speaks for it. */
   private readonly awarenessOwners = new Map<number, Peer>();
   private readonly gate: DurabilityGate;
+  /** Presence fan-out, batched per window (server/rooms/AwarenessBatcher.ts). */
+  private readonly presence: AwarenessBatcher<Peer>;
   private pendingOwners: Array<[number, string]> = [];
   /**
    * Encoded sync step 2 answers for the document as it is now, keyed by the asker's state vector:
@@ -105,12 +111,21 @@ export class Room {
     readonly boardId: string,
     private readonly store: DocStore,
     private readonly hooks: RoomHooks,
+    awarenessBatchMs = AWARENESS_BATCH_MS,
   ) {
     const stored = store.load(boardId);
     this.owners = stored.clientOwners;
     this.gate = new DurabilityGate((error) => this.hooks.onFailure(this, error));
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
+    this.presence = new AwarenessBatcher<Peer>(this.awareness, awarenessBatchMs, {
+      peers: () => this.peers.keys(),
+      ownerOf: (id) => this.awarenessOwners.get(id),
+      send: (peer, message) => {
+        if (this.peers.has(peer)) peer.send(message);
+      },
+      run: (fn) => this.gate.run(fn),
+    });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.unapplied = stored.updates;
     if (stored.updates.length === 0) this.ensureLoaded();
@@ -369,6 +384,7 @@ export class Room {
     this.ydoc.off('update', this.onDocUpdate);
     this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.presence.destroy();
     this.awareness.destroy();
     this.ydoc.destroy();
     this.peers.clear();
@@ -399,10 +415,7 @@ export class Room {
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
   ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(message, null);
+    this.presence.note(added, updated, removed);
   };
 
   private clearPending(): void {

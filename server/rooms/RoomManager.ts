@@ -11,6 +11,8 @@ import { Room, type RoomStats } from './Room';
 export interface RoomManagerOptions {
   idleMs: number;
   compactAfterRows: number;
+  /** Presence batching window per peer (Room); 0 relays every awareness update at once. */
+  awarenessBatchMs?: number;
 }
 
 export class RoomManager {
@@ -43,7 +45,7 @@ export class RoomManager {
         onEmpty: (r) => this.scheduleIdle(r),
         onFailure: (r, error) => this.fail(r, error),
         onAppend: (r) => this.noteAppend(r),
-      });
+      }, this.options.awarenessBatchMs);
       this.rooms.set(boardId, room);
       this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
     }
