@@ -30,6 +30,9 @@ import { TopBar } from '../ui/TopBar';
 import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
+import { useFollow } from './useFollow';
+import { FollowPill } from '../ui/follow/FollowPill';
+import { FollowSection } from '../ui/follow/FollowSection';
 import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
@@ -105,11 +108,12 @@ interface Props {
 
 export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, onRejoin }: Props) {
   const session = useBoardSession(boardId, identity);
-  const { editor, live, peers, connection, state, ctx } = session;
+  const { editor, live, peers, lasers, leader, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
   const clock = useServerClock();
+  const follow = useFollow(editor, state?.board ?? null, connection, leader, identity.role);
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
   // The same rules as the server: never offer a pen it would refuse. A refused token will never
@@ -210,6 +214,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         board={board}
         editor={editor}
         live={live}
+        lasers={lasers}
         ctx={ctx}
         synced={!!state?.synced}
         itemCount={itemCount}
@@ -231,6 +236,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           editor={editor}
           live={live}
           peers={showCursors ? peers : NO_PEERS}
+          lasers={lasers}
           tool={tool}
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
@@ -248,7 +254,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
-      {tool && ctx && <Toolbar ctx={ctx} />}
+      {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} />}
+      <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
@@ -277,7 +284,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           itemCount={itemCount}
           actions={facilitatorActions}
           onClose={closePanel}
-        />
+        >
+          <FollowSection on={follow.request.on} onBring={() => follow.setOn(true)} onRoam={() => follow.setOn(false)} />
+        </FacilitatePanel>
       )}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}
       {message && (

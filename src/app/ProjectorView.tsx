@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import type { Editor } from '../editor/editor';
+import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
@@ -51,6 +52,8 @@ interface Props {
   board: Board | null;
   editor: Editor;
   live: LiveStrokes;
+  /** The facilitator's laser: shown on the wall even though cursors are not. */
+  lasers?: LaserTrails;
   ctx: ToolContext | null;
   synced: boolean;
   itemCount: number;
@@ -62,7 +65,7 @@ interface Props {
   connection: ConnectionLabel;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -84,7 +87,7 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera />}
       {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />

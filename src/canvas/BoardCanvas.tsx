@@ -14,6 +14,8 @@ import type { Vec } from '../geometry/camera';
 import type { Board } from '../model/board';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
+import { LaserLayer } from './LaserLayer';
+import type { LaserTrails } from '../editor/laser';
 import type { InkIndex } from './inkIndex';
 import { OverlayLayer } from './OverlayLayer';
 import { createRenderStats, publishRenderStats } from './renderStats';
@@ -33,9 +35,11 @@ interface Props {
   onCursor(cursor: Vec | null): void;
   /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
   fixedCamera?: boolean;
+  /** The facilitator's laser trails: shown even where cursors are hidden (the projector). */
+  lasers?: LaserTrails;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, lasers }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -51,6 +55,7 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
         <LiveLayer live={live} editor={editor} stats={stats} />
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
+        {lasers && <LaserLayer lasers={lasers} editor={editor} />}
       </Stage>
     </div>
   );

@@ -6,6 +6,7 @@ import type { Editor, ToolId } from '../editor/editor';
 import type { BoardPointer } from '../editor/input';
 import { EraserTool } from './eraser/eraserTool';
 import { HandTool } from './hand/handTool';
+import { LaserTool } from './laser/laserTool';
 import { createHighlighter } from './highlighter/highlighterTool';
 import { PenTool } from './pen/penTool';
 import { SelectTool } from './select/selectTool';
@@ -27,6 +28,7 @@ export function createTools(ctx: ToolContext): Record<ToolId, Tool> {
     ellipse: new ShapeTool(ctx, 'ellipse'),
     text: new TextTool(ctx),
     sticky: new StickyTool(ctx),
+    laser: new LaserTool(ctx),
   };
 }
 
