@@ -10,9 +10,13 @@ import type { Role } from '../../src/protocol/roles';
 import type { Identity } from '../auth/AuthService';
 import { SERVER_OWNER } from '../boards/BoardService';
 import type { DocStore } from '../persistence/types';
+import { AwarenessBatcher } from './AwarenessBatcher';
 import { DurabilityGate } from './DurabilityGate';
 import { encodeAwarenessMessage, encodeSyncStep1Vector, encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
 import { RoomPrivacy } from './privacy/RoomPrivacy';
+
+/** Anyone who is not a facilitator, for what private drawing lets everyone see. */
+const PUBLIC_VIEWER = { participantId: '', role: 'projector' as const };
 
 export interface Peer {
   readonly identity: Identity;
@@ -46,6 +50,9 @@ export interface RoomStats {
   /** In-memory bindings kept for ids whose connection left without writing (at most DEPARTED_IDS). */
   departedClientIds: number;
 }
+
+/** Presence goes out to each peer at most once per this many ms (AwarenessBatcher); 0 = at once. */
+export const AWARENESS_BATCH_MS = 33;
 
 /** How many departed, never-written client ids a room remembers (see departedOwners). */
 export const DEPARTED_IDS = 256;
@@ -96,6 +103,8 @@ export class Room {
   /** Awareness client id -> the peer that speaks for it. */
   private readonly awarenessOwners = new Map<number, Peer>();
   private readonly gate: DurabilityGate;
+  /** Presence fan-out, batched per window (server/rooms/AwarenessBatcher.ts). */
+  private readonly presence: AwarenessBatcher<Peer>;
   private pendingOwners: Array<[number, string]> = [];
   /**
    * Encoded sync step 2 answers for the document as it is now, keyed by the asker's state vector:
@@ -118,6 +127,7 @@ export class Room {
     readonly boardId: string,
     private readonly store: DocStore,
     private readonly hooks: RoomHooks,
+    awarenessBatchMs = AWARENESS_BATCH_MS,
   ) {
     const stored = store.load(boardId);
     this.owners = stored.clientOwners;
@@ -130,6 +140,18 @@ export class Room {
     this.gate = new DurabilityGate((error) => this.hooks.onFailure(this, error));
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
+    this.presence = new AwarenessBatcher<Peer>(this.awareness, awarenessBatchMs, {
+      peers: () => this.peers.keys(),
+      ownerOf: (id) => this.awarenessOwners.get(id),
+      send: (peer, message) => {
+        if (this.peers.has(peer)) peer.send(message);
+      },
+      run: (fn) => this.gate.run(fn),
+      // While private, participants' cursors reach only the facilitator (one shared blanked copy
+      // for everyone else, so batching stays one encode per audience).
+      audienceOf: (peer) => (this.privacy.active && peer.identity.role !== 'facilitator' ? 'public' : ''),
+      redact: (_audience, id, state) => this.awarenessStatesFor(PUBLIC_VIEWER, [id]).get(id) ?? state,
+    });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.unapplied = stored.updates;
     if (stored.updates.length === 0) this.ensureLoaded();
@@ -430,6 +452,7 @@ export class Room {
     this.ydoc.off('update', this.onDocUpdate);
     this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.presence.destroy();
     this.awareness.destroy();
     this.ydoc.destroy();
     this.peers.clear();
@@ -474,18 +497,7 @@ export class Room {
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
   ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    if (!this.privacy.active) {
-      this.broadcast(message, null);
-      return;
-    }
-    // While private, participants' cursors reach only those who may see their drawing.
-    const everyone = { participantId: '', role: 'projector' as const };
-    const blanked = this.awarenessMessageFor(everyone, changed);
-    this.broadcast(message, null, (peer) => peer.identity.role === 'facilitator');
-    this.broadcast(blanked, null, (peer) => peer.identity.role !== 'facilitator');
+    this.presence.note(added, updated, removed);
   };
 
   /** Awareness states as `viewer` may see them: cursors of participants it may not watch, blanked. */

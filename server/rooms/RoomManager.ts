@@ -16,6 +16,8 @@ export interface RoomManagerOptions {
   onRoomCreated?: (room: Room) => void;
   /** A participant's role on a board (private drawing hides participants' work only). */
   roleOf?(boardId: string, participantId: string): Role | null;
+  /** Presence batching window per peer (Room); 0 relays every awareness update at once. */
+  awarenessBatchMs?: number;
 }
 
 export class RoomManager {
@@ -49,7 +51,7 @@ export class RoomManager {
         onFailure: (r, error) => this.fail(r, error),
         onAppend: (r) => this.noteAppend(r),
         roleOf: (participantId) => this.options.roleOf?.(boardId, participantId) ?? null,
-      });
+      }, this.options.awarenessBatchMs);
       this.rooms.set(boardId, room);
       this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
       this.options.onRoomCreated?.(room);

@@ -35,6 +35,9 @@ import { TopBar } from '../ui/TopBar';
 import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
+import { useFollow } from './useFollow';
+import { FollowPill } from '../ui/follow/FollowPill';
+import { FollowSection } from '../ui/follow/FollowSection';
 import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
@@ -115,7 +118,7 @@ interface Props {
 
 export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, onRejoin }: Props) {
   const session = useBoardSession(boardId, identity);
-  const { editor, live, peers, connection, state, ctx } = session;
+  const { editor, live, peers, lasers, leader, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
@@ -124,6 +127,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
   const phase = usePhase(board);
   const clock = useServerClock();
+  const follow = useFollow(editor, state?.board ?? null, connection, leader, identity.role);
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
   // The same rules as the server: never offer a pen it would refuse. A refused token will never
@@ -243,6 +247,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         board={board}
         editor={editor}
         live={live}
+        lasers={lasers}
         ctx={ctx}
         synced={!!state?.synced}
         itemCount={itemCount}
@@ -266,6 +271,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           editor={editor}
           live={live}
           peers={showCursors ? peers : NO_PEERS}
+          lasers={lasers}
           tool={tool}
           easels={canvasEasels}
           // A projector is a screen, not a person: it has no cursor to share.
@@ -285,7 +291,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
-      {tool && ctx && <Toolbar ctx={ctx} />}
+      {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} />}
+      <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
@@ -329,7 +336,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
               />
             )
           }
-        />
+        >
+          <FollowSection on={follow.request.on} onBring={() => follow.setOn(true)} onRoam={() => follow.setOn(false)} />
+        </FacilitatePanel>
       )}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}
       {message && (

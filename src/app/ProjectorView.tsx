@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { imageCacheFor } from '../canvas/images/imageCache';
 import type { Editor } from '../editor/editor';
+import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
@@ -57,6 +58,8 @@ interface Props {
   board: Board | null;
   editor: Editor;
   live: LiveStrokes;
+  /** The facilitator's laser: shown on the wall even though cursors are not. */
+  lasers?: LaserTrails;
   ctx: ToolContext | null;
   synced: boolean;
   itemCount: number;
@@ -81,7 +84,7 @@ function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner
   return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -118,7 +121,7 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
       {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">

@@ -16,6 +16,8 @@ import type { Easel } from '../model/schema';
 import { EaselLayer } from './EaselLayer';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
+import { LaserLayer } from './LaserLayer';
+import type { LaserTrails } from '../editor/laser';
 import type { InkIndex } from './inkIndex';
 import { OverlayLayer } from './OverlayLayer';
 import { createRenderStats, publishRenderStats } from './renderStats';
@@ -40,9 +42,11 @@ interface Props {
   easels?: { list: readonly Easel[]; spotlight?: string };
   /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
   images?: ImageSource;
+  /** The facilitator's laser trails: shown even where cursors are hidden (the projector). */
+  lasers?: LaserTrails;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -59,6 +63,7 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
         <LiveLayer live={live} editor={editor} stats={stats} />
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
+        {lasers && <LaserLayer lasers={lasers} editor={editor} />}
       </Stage>
     </div>
   );

@@ -15,6 +15,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Vec } from '../geometry/camera';
+import type { LeaderView } from '../editor/follow';
+import type { LaserPoint, LaserTrails } from '../editor/laser';
 import type { LiveSink } from '../editor/live';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import type { Peer } from '../editor/presence';
@@ -49,6 +51,10 @@ export interface ConnectionOptions {
   user: PresenceUser;
   live: LiveStrokes;
   peers: Store<readonly Peer[]>;
+  /** Remote laser trails (every screen). */
+  lasers?: LaserTrails;
+  /** The facilitator's view while they ask everyone to follow. */
+  leader?: Store<LeaderView | null>;
   /** http(s) origin of the server; defaults to this page's. */
   origin?: string;
 }
@@ -98,6 +104,8 @@ export class BoardConnection {
   private reconnectMessage: string | null = null;
 
   private lastCloseReason = '';
+  /** Re-announced by the presence of a restarted connection. */
+  private view: LeaderView | null = null;
 
   constructor(private readonly opts: ConnectionOptions) {
     const sender = new LiveSender((bytes) => this.sendRaw(bytes));
@@ -131,6 +139,17 @@ export class BoardConnection {
 
   setCursor(cursor: Vec | null): void {
     this.presence.setCursor(cursor);
+  }
+
+  /** This screen's laser trail (facilitator). */
+  setLaser(trail: readonly LaserPoint[]): void {
+    this.presence.setLaser(trail);
+  }
+
+  /** Where this facilitator's screen looks, for followers; null when nobody is asked to follow. */
+  setView(view: LeaderView | null): void {
+    this.view = view;
+    this.presence.setView(view);
   }
 
   /** After a rename: presence now, and the next (re)connection too. */
@@ -193,7 +212,8 @@ export class BoardConnection {
     });
     provider.on('closed', ({ code }) => this.onTerminalClose(code));
     this.provider = provider;
-    this.presence = new Presence(provider.awareness, user, peers);
+    this.presence = new Presence(provider.awareness, user, peers, { lasers: this.opts.lasers, leader: this.opts.leader });
+    if (this.view) this.presence.setView(this.view);
     // A committed item replaces its live preview on every screen.
     this.offBoard = board.subscribe((change) => {
       for (const id of change.upserted) live.removeItem(id);

@@ -6,17 +6,18 @@ import { useSyncExternalStore } from 'react';
 import type { BoardContext } from '../editor/context';
 import { Icons } from './toolbar/icons';
 import { StylePanel } from './toolbar/StylePanel';
-import { TOOL_GROUPS } from './toolbar/tools';
+import { FACILITATOR_TOOLS, TOOL_GROUPS } from './toolbar/tools';
 import './toolbar/toolbar.css';
 
-export function Toolbar({ ctx }: { ctx: BoardContext }) {
+export function Toolbar({ ctx, facilitator = false }: { ctx: BoardContext; facilitator?: boolean }) {
   const { editor } = ctx;
   const { tool } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
+  const groups = facilitator ? [...TOOL_GROUPS, FACILITATOR_TOOLS] : TOOL_GROUPS;
   return (
     <div className="tb-dock">
       <StylePanel ctx={ctx} />
       <div className="floating tb-tools" role="toolbar" aria-label="Drawing tools">
-        {TOOL_GROUPS.map((group, g) => (
+        {groups.map((group, g) => (
           <div className="tb-group" key={g}>
             {group.map((t) => (
               <button
@@ -24,7 +25,7 @@ export function Toolbar({ ctx }: { ctx: BoardContext }) {
                 type="button"
                 className="tb-tool"
                 aria-pressed={tool === t.id}
-                title={t.key === 'Space' ? `${t.name} (hold Space)` : `${t.name} (${t.key})`}
+                title={t.key === 'Space' ? `${t.name} (hold Space)` : t.key ? `${t.name} (${t.key})` : t.name}
                 onClick={() => editor.setTool(t.id)}
               >
                 {Icons[t.id]}

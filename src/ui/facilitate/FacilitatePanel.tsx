@@ -42,6 +42,8 @@ interface Props {
   onClose(): void;
   /** The easels section (easels, easel-only, spotlight and gallery). */
   easels?: ReactNode;
+  /** More sections (e.g. "Bring everyone to me"), after the drawing controls. */
+  children?: ReactNode;
 }
 
 const CHOICES = [1, 3, 5, 10] as const;
@@ -192,7 +194,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels, children }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -260,6 +262,7 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
       </section>
 
       {easels}
+      {children}
 
       <section className="fac-section" aria-labelledby="fac-projector-title">
         <h3 id="fac-projector-title" className="fac-label">
