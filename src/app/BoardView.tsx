@@ -28,6 +28,7 @@ import { Toolbar } from '../ui/Toolbar';
 import { ShortcutsButton, ShortcutsPanel } from '../ui/toolbar/ShortcutsPanel';
 import { ViewControls } from '../ui/toolbar/ViewControls';
 import { TopBar } from '../ui/TopBar';
+import { useCapture } from '../ui/capture/useCapture';
 import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
@@ -172,6 +173,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(ctx, tool, toggleHelp);
+  const capture = useCapture({ ctx, boardId, token: identity.token, enabled: tool !== null && !isProjector });
 
   const people = useMemo(
     () => derivePeople({ participantId: identity.participantId, name: identity.name, color: identity.color, role: identity.role, drawing: false }, peerList),
@@ -250,7 +252,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
-      {tool && ctx && <Toolbar ctx={ctx} />}
+      {tool && ctx && <Toolbar ctx={ctx} extra={capture.buttons} />}
+      {capture.dialog}
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}

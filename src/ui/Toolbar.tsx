@@ -2,14 +2,15 @@
  * The floating toolbar at the bottom: every tool as a large button with an icon and its plain
  * name; the style panel for the active tool (or the selection) appears just above it.
  */
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import type { BoardContext } from '../editor/context';
 import { Icons } from './toolbar/icons';
 import { StylePanel } from './toolbar/StylePanel';
 import { TOOL_GROUPS } from './toolbar/tools';
 import './toolbar/toolbar.css';
 
-export function Toolbar({ ctx }: { ctx: BoardContext }) {
+/** `extra`: more buttons in a last group (adding pictures). */
+export function Toolbar({ ctx, extra }: { ctx: BoardContext; extra?: ReactNode }) {
   const { editor } = ctx;
   const { tool } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
   return (
@@ -33,6 +34,7 @@ export function Toolbar({ ctx }: { ctx: BoardContext }) {
             ))}
           </div>
         ))}
+        {extra && <div className="tb-group">{extra}</div>}
       </div>
     </div>
   );
