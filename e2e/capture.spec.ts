@@ -282,6 +282,7 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowUp');
   await dialog.getByLabel('Clean up').check();
+  await expect(dialog.getByText('Cleaning up…')).toBeHidden();
   await page.mouse.move(10, 10);
   await page.screenshot({ path: 'docs/screens/capture-dialog.png' });
 });

@@ -44,6 +44,8 @@ export function EditPicture({ source, onRetake, onCancel, onPlace, maxBytes }: P
   const [crop, setCrop] = useState<Crop>(FULL_CROP);
   const [clean, setClean] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The preview is being redrawn (cleaning up a big picture takes a moment). */
+  const [working, setWorking] = useState(false);
   const [previewSize, setPreviewSize] = useState<{ width: number; height: number } | null>(null);
   // (previewSize: the frame shows once the first preview is drawn)
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -72,9 +74,11 @@ export function EditPicture({ source, onRetake, onCancel, onPlace, maxBytes }: P
     if (!bitmap) return;
     let live = true;
     const preview = renderTurned(bitmap, turns, FULL_CROP, PREVIEW_MAX_SIDE);
+    setWorking(clean);
     void (clean ? cleanUpCanvas(preview) : Promise.resolve()).then(() => {
       const canvas = canvasRef.current;
       if (!live || !canvas) return;
+      setWorking(false);
       canvas.width = preview.width;
       canvas.height = preview.height;
       canvas.getContext('2d')!.drawImage(preview, 0, 0);
@@ -176,6 +180,9 @@ export function EditPicture({ source, onRetake, onCancel, onPlace, maxBytes }: P
           {CaptureIcons.crop}
           Undo crop
         </button>
+        <span className="cap-status" aria-live="polite">
+          {working ? 'Cleaning up…' : ''}
+        </span>
         <label className="cap-switch">
           <input type="checkbox" checked={clean} onChange={(e) => setClean(e.target.checked)} disabled={!bitmap || busy} />
           <span>
