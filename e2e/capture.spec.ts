@@ -221,6 +221,32 @@ test('paste a picture from the clipboard; a file that is not a picture is refuse
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await pictures(page)).length).toBe(1);
 
+  // A file dropped on the board lands where it was dropped.
+  await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 160;
+    c.height = 120;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#15803d';
+    g.fillRect(0, 0, 160, 120);
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'green.png', { type: 'image/png' }));
+    const target = document.querySelector('.board-canvas')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: data, clientX: 300, clientY: 250, bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(dialog.getByRole('img', { name: 'Picture preview' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Add to board' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await pictures(page)).length).toBe(2);
+  const green = (await pictures(page)).find((p) => p.pw === 160)!;
+  const rect = await screenRect(page, green.id);
+  expect(Math.abs(rect.x + rect.w / 2 - 300)).toBeLessThan(2);
+  expect(Math.abs(rect.y + rect.h / 2 - 250)).toBeLessThan(2);
+  await expect.poll(() => countInk(page, 300 - 20, 250 - 20, 40, 40, '#15803d', 30)).toBeGreaterThan(1000);
+
   // A text file named like a picture: the dialog says so and nothing is added.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Add image' }).click();
@@ -229,7 +255,7 @@ test('paste a picture from the clipboard; a file that is not a picture is refuse
   await expect(dialog.getByRole('button', { name: 'Add to board' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  expect(await pictures(page)).toHaveLength(1);
+  expect(await pictures(page)).toHaveLength(2);
 });
 
 test('take a photo with the camera: choose the camera, retake, turn it, add it', async ({ browser, baseURL }) => {
@@ -285,4 +311,21 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   await expect(dialog.getByText('Cleaning up…')).toBeHidden();
   await page.mouse.move(10, 10);
   await page.screenshot({ path: 'docs/screens/capture-dialog.png' });
+});
+
+test('a picture that cannot be fetched shows a calm card, not a broken canvas', async ({ browser, baseURL }) => {
+  const made = await makeBoard(baseURL!);
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await page.goto(made.facilitatorUrl);
+  await waitSynced(page);
+  // An item naming a picture this board does not have (pasted from another board, say).
+  await page.evaluate(() => {
+    const hook = window.__sketchroom as unknown as { board: { addItem(item: Record<string, unknown>): string }; camera: () => { x: number; y: number } };
+    const cam = hook.camera();
+    hook.board.addItem({ kind: 'image', blob: 'ab'.repeat(32), mime: 'image/jpeg', pw: 800, ph: 600, x: cam.x + 480, y: cam.y + 200, w: 400, h: 300, rotation: 0 });
+  });
+  // The card's grey, and its words for people.
+  await expect.poll(() => countInk(page, 480, 200, 400, 300, '#eceef1', 4)).toBeGreaterThan(50_000);
+  await expect.poll(() => countInk(page, 480, 200, 400, 300, '#5c636c', 40)).toBeGreaterThan(50);
+  await page.screenshot({ path: 'test-results/capture-missing-picture.png', clip: { x: 440, y: 160, width: 480, height: 380 } });
 });
