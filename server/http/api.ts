@@ -24,6 +24,8 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** Closes a participant's open connections (revocation). */
   disconnect(boardId: string, participantId: string, code: number, reason: string): void;
+  /** A participant changed their name (their easel's label follows). */
+  renamed?(boardId: string, participantId: string, name: string): void;
   /** Wrong join codes per remote address. */
   joinLimiter: FailureLimiter;
   /** Take the client address from X-Forwarded-For (TRUST_PROXY). */
@@ -137,6 +139,7 @@ const boardRoutes: Array<[RegExp, BoardRoute, boolean?]> = [
     if (identity.role === 'projector') throw new HttpError(403, 'A projector has no name to change.');
     const name = nameField(asObject(await readJsonBody(req, deps.maxBodyBytes)));
     deps.auth.rename(boardId, identity.participantId, name);
+    deps.renamed?.(boardId, identity.participantId, name);
     return sendJson(res, 200, me({ ...identity, name }));
     // Unknown board: 401 like any token that does not identify (the contract of GET /me).
   }, false],

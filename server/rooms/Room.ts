@@ -5,7 +5,9 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Origin } from '../../src/model/origins';
 import type { Identity } from '../auth/AuthService';
+import { SERVER_OWNER } from '../boards/BoardService';
 import type { DocStore } from '../persistence/types';
 import { DurabilityGate } from './DurabilityGate';
 import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
@@ -251,6 +253,25 @@ export class Room {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Changes the document on the server's own account (easels for a joiner, say): persisted and
+   * relayed to every peer like any update, once durable. The room's Yjs client id is bound to
+   * SERVER_OWNER first, so no participant can ever write under it; if a participant already holds
+   * that id, the room takes a fresh one.
+   */
+  writeAsServer(fn: (doc: Y.Doc) => void): void {
+    if (this.destroyed) return;
+    this.ensureLoaded();
+    const doc = this.ydoc;
+    while (this.ownerOf(doc.clientID) !== undefined && this.ownerOf(doc.clientID) !== SERVER_OWNER) {
+      doc.clientID = Math.floor(Math.random() * 0xffffffff) >>> 0;
+    }
+    if (!this.owners.has(doc.clientID)) this.bind(doc.clientID, SERVER_OWNER);
+    doc.transact(() => fn(doc), Origin.Server);
+    // Only the binding, if the change turned out to change nothing.
+    if (this.pendingOwners.length > 0) this.persist(null, null);
   }
 
   /** Whether another peer already speaks for this awareness client id. */

@@ -11,6 +11,8 @@ import { Room, type RoomStats } from './Room';
 export interface RoomManagerOptions {
   idleMs: number;
   compactAfterRows: number;
+  /** Called with each room as it is created (before anyone joins), e.g. to watch its document. */
+  onRoomCreated?: (room: Room) => void;
 }
 
 export class RoomManager {
@@ -46,9 +48,15 @@ export class RoomManager {
       });
       this.rooms.set(boardId, room);
       this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
+      this.options.onRoomCreated?.(room);
     }
     this.cancelIdle(room);
     return room;
+  }
+
+  /** The board's room if it is loaded now (never loads one). */
+  loadedRoom(boardId: string): Room | undefined {
+    return this.rooms.get(boardId);
   }
 
   /** Caller acquired but never joined (e.g. the socket closed first): let it idle out. */

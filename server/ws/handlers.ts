@@ -7,12 +7,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
 import { MessageType } from '../../src/protocol/messages';
-import { permissionContext, readSession } from '../../src/model/session';
+import { boardPermissionContext } from '../../src/model/session';
 import { encodeAwarenessMessage } from '../rooms/messages';
 import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
 import { docView } from './inspect/docView';
 import { inspectUpdate } from './inspect/inspectUpdate';
+import { checkEaselRule, easelRuleFor } from './inspect/easelRule';
 import { checkPermissions } from './inspect/permissions';
 import { DEFAULT_READ_LIMITS } from './inspect/readUpdate';
 import { forbidden, malformed } from './inspect/refusal';
@@ -58,8 +59,9 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     role: identity.role,
     participantId: identity.participantId,
     doc: view,
-    context: permissionContext(readSession(room.doc)),
+    context: boardPermissionContext(room.doc),
   });
+  checkEaselRule(inspected, view, easelRuleFor(room.doc, identity.role, identity.participantId));
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
   if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');

@@ -17,6 +17,7 @@ import type { Limits } from '../config';
 import { remoteAddress } from '../http/api';
 import { FailureLimiter } from '../net/rateLimit';
 import type { BoardStore } from '../persistence/types';
+import type { EaselKeeper } from '../rooms/easelKeeper';
 import type { RoomManager } from '../rooms/RoomManager';
 import { Connection } from './Connection';
 import { DocSizes, roomFullReason } from './limits';
@@ -28,6 +29,8 @@ export interface WsDeps {
   limits: Limits;
   /** Key the per-address upgrade limit on the last X-Forwarded-For entry (TRUST_PROXY). */
   trustProxy: boolean;
+  /** Gives a connecting participant their easel when easels are on. */
+  easels?: EaselKeeper;
 }
 
 export interface WsGateway {
@@ -101,6 +104,7 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
       ws.on('pong', () => alive.add(ws));
       const room = deps.rooms.acquire(boardId);
       new Connection(ws, room, current, wantsLive, deps.limits, docSizes);
+      deps.easels?.joined(room, current);
     });
   });
 

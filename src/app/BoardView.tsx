@@ -9,9 +9,13 @@ import {
   addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
   readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
 } from '../model/session';
+import { clearBoard } from '../model/clearBoard';
+import { setEaselOnly, setEaselsOn, setProjector } from '../model/easelSession';
 import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
+import { EaselHint } from '../ui/EaselHint';
 import { EmptyHint } from '../ui/EmptyHint';
+import { EaselsSection, type EaselActions } from '../ui/facilitate/EaselsSection';
 import { FacilitateButton } from '../ui/facilitate/FacilitateButton';
 import { FacilitatePanel, type FacilitatorActions } from '../ui/facilitate/FacilitatePanel';
 import { TimerChip } from '../ui/facilitate/TimerChip';
@@ -35,6 +39,9 @@ import { useBoardSession } from './useBoardSession';
 import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
+import { useEasels } from './useEasels';
+import { useShowMyEasel } from './useShowMyEasel';
+import { setTestHook } from './testHook';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
@@ -111,6 +118,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
+  const easelView = useEasels(board);
+  useShowMyEasel(editor, easelView, identity.participantId, identity.role === 'participant');
+  useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
   const clock = useServerClock();
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
@@ -164,10 +174,28 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       setLockWhenDone: (lockWhenDone) => updateTimer(doc, (t) => ({ ...t, lockWhenDone })),
       setLocked: (locked) => setSessionFlags(doc, { locked }),
       setShowJoinCode: (show) => setShowJoinCode(doc, show),
-      // One command, so one step of the facilitator's undo brings everything back.
-      clearBoard: () => board.deleteItems(board.allItems().map((item) => item.id)),
+      // One command, so one step of the facilitator's undo brings everything back (easels stay).
+      clearBoard: () => void clearBoard(doc, board.history),
     };
   }, [board, isFacilitator, clock]);
+
+  // Easels under the ink when on; the facilitator's screen marks the one on the projector.
+  const { settings: easelSettings, easels: easelList } = easelView;
+  const canvasEasels = useMemo(() => {
+    if (!easelSettings.easels) return undefined;
+    const { mode, easel } = easelSettings.projector;
+    return { list: easelList, spotlight: isFacilitator && mode === 'spotlight' ? easel : undefined };
+  }, [easelSettings, easelList, isFacilitator]);
+
+  const easelActions = useMemo<EaselActions | null>(() => {
+    if (!board || !isFacilitator) return null;
+    const doc = board.doc;
+    return {
+      setEasels: (on) => setEaselsOn(doc, on),
+      setEaselOnly: (on) => setEaselOnly(doc, on),
+      setProjector: (p) => setProjector(doc, p),
+    };
+  }, [board, isFacilitator]);
 
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
@@ -222,6 +250,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         now={clock.now}
         showJoinCode={showJoinCode}
         connection={connectionLabel(state, online)}
+        easels={easelView}
       />
     );
   }
@@ -235,6 +264,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           live={live}
           peers={showCursors ? peers : NO_PEERS}
           tool={tool}
+          easels={canvasEasels}
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
           images={imageCacheFor(boardId)}
@@ -259,6 +289,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
       {paused && !state?.stopped && <PausedNotice />}
+      {tool && <EaselHint hint={session.hint} />}
       {panel === 'people' && !isProjector && (
         <PeoplePanel
           people={people}
@@ -282,6 +313,17 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           itemCount={itemCount}
           actions={facilitatorActions}
           onClose={closePanel}
+          easels={
+            easelActions && (
+              <EaselsSection
+                on={easelView.settings.easels}
+                easelOnly={easelView.settings.easelOnly}
+                projector={easelView.settings.projector}
+                easels={easelView.easels}
+                actions={easelActions}
+              />
+            )
+          }
         />
       )}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}

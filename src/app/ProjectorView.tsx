@@ -3,22 +3,26 @@
  * with the prompt, the timer and how to join; the drawing always fitted under it. While the
  * connection is away the last board stays on the wall with a small "Reconnecting…" in the corner.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { imageCacheFor } from '../canvas/images/imageCache';
 import type { Editor } from '../editor/editor';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
+import { easelBox, easelsBounds } from '../model/easels';
 import type { TimerState } from '../model/session';
 import type { ToolContext } from '../tools/types';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EmptyHint } from '../ui/EmptyHint';
+import { ProjectorBanner } from '../ui/projector/ProjectorBanner';
 import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
 import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
+import { SpotlightVeil } from '../ui/projector/SpotlightVeil';
 import { api } from './api';
 import { setTestHook } from './testHook';
-import { useProjectorFit } from './useProjectorFit';
+import type { EaselView } from './useEasels';
+import { useProjectorFit, type ProjectorFrame } from './useProjectorFit';
 
 /** A renewed code reaches the wall within this long (and at once after a reconnect). */
 const JOIN_CODE_REFRESH_MS = 30_000;
@@ -61,9 +65,20 @@ interface Props {
   now: () => number;
   showJoinCode: boolean;
   connection: ConnectionLabel;
+  easels: EaselView;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
+/** Where the facilitator aims the projector: the spotlighted easel, all easels, or the whole board. */
+function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner: Parameters<typeof ProjectorBanner>[0]['aim'] } {
+  if (!settings.easels) return { frame: { key: 'board', box: null, fixed: false }, banner: null };
+  const { mode, easel } = settings.projector;
+  const lit = mode === 'spotlight' ? easels.find((e) => e.id === easel) : undefined;
+  if (lit) return { frame: { key: `spotlight:${lit.id}`, box: easelBox(lit), fixed: true }, banner: { mode: 'spotlight', name: lit.name } };
+  if (mode === 'gallery' && easels.length > 0) return { frame: { key: 'gallery', box: easelsBounds(easels), fixed: true }, banner: { mode: 'gallery', count: easels.length } };
+  return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
+}
+
+export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -77,7 +92,22 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
     return () => ro.disconnect();
   }, [header]);
 
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight);
+  const [bannerHeight, setBannerHeight] = useState(0);
+  const [banner, setBanner] = useState<HTMLDivElement | null>(null);
+  const bannerRef = useCallback((el: HTMLDivElement | null) => setBanner(el), []);
+  useEffect(() => {
+    if (!banner) return setBannerHeight(0);
+    // The caption floats 24 px above the bottom edge: keep the board clear of it and of that gap.
+    const measure = () => setBannerHeight(Math.ceil(banner.getBoundingClientRect().height) + 24);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(banner);
+    return () => ro.disconnect();
+  }, [banner]);
+
+  const aim = useMemo(() => aimOf(easels), [easels]);
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight);
+  const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
     return () => setTestHook({ camera: undefined });
@@ -85,11 +115,13 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera images={imageCacheFor(boardId)} />}
-      {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} />}
+      {synced && itemCount === 0 && !canvasEasels && <EmptyHint canDraw={false} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>
+      {aim.banner?.mode === 'spotlight' && <SpotlightVeil editor={editor} box={aim.frame.box} />}
+      <ProjectorBanner aim={aim.banner} ref={bannerRef} />
       <ProjectorStatus state={connection} />
     </div>
   );

@@ -12,6 +12,7 @@ import { canDraw } from '../protocol/roles';
 import { BoardConnection, type ConnectionState } from '../sync/connection';
 import { permissions } from '../editor/context';
 import { SceneIndex } from '../editor/sceneIndex';
+import { Store } from '../editor/store';
 import type { Board } from '../model/board';
 import { createTools, ToolManager } from '../tools/manager';
 import type { ToolContext } from '../tools/types';
@@ -28,6 +29,8 @@ export interface BoardSession {
   tool: ToolManager | null;
   /** Tool context for actions and the text overlay (null until connected). */
   ctx: ToolContext | null;
+  /** Why the last press drew nothing (outside my easel), with a counter so a repeat shows again. */
+  hint: Store<{ text: string; n: number } | null>;
 }
 
 const noState = () => () => {};
@@ -37,6 +40,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
   const [editor] = useState(() => new Editor());
   const [live] = useState(() => new LiveStrokes());
   const [peers] = useState(createPeers);
+  const [hint] = useState(() => new Store<{ text: string; n: number } | null>(null));
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   // A new name (rename) goes to presence; only a new token, person or role needs a new connection.
   const latest = useRef(identity);
@@ -103,7 +107,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       board: () => connection.board,
       editor,
       scene,
-      ...permissions(() => connection.board, identity.role, identity.participantId),
+      ...permissions(() => connection.board, identity.role, identity.participantId, (text) => hint.set({ text, n: (hint.get()?.n ?? 0) + 1 })),
       live: fanOut(live.localSink(), connection.liveSink),
       newId: () => randomId(),
       frame: (key, fn) => {
@@ -120,7 +124,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
         pending.clear();
       },
     };
-  }, [connection, identity, editor, live]);
+  }, [connection, identity, editor, live, hint]);
 
   const tool = useMemo<ToolManager | null>(() => {
     if (!ctx || !canDraw(identity.role)) return null;
@@ -144,5 +148,5 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
     };
   }, [board, editor, ctx]);
 
-  return { editor, live, peers, connection, state, tool, ctx };
+  return { editor, live, peers, connection, state, tool, ctx, hint };
 }

@@ -3,20 +3,49 @@
  * screen size) jumps; later refits glide in 0.9 s. Board changes are looked at a few times a second
  * at most, and only a cut-off drawing (or one that could be shown much larger) moves the camera, so
  * strokes inside the view never make it twitch.
+ *
+ * With easels, the facilitator can aim it (`frame`): one easel (spotlight) or all of them (gallery)
+ * is then the box to fit, whatever the drawing does; a change of aim glides there at once. On the
+ * whole board, the easels count as part of the drawing.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/editor';
 import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from '../editor/projectorFit';
 import type { SceneIndex } from '../editor/sceneIndex';
+import type { Box } from '../geometry/box';
 import type { Board } from '../model/board';
 
 const GLIDE_MS = 900;
 const CHECK_MS = 300;
 
-export function useProjectorFit(editor: Editor, board: Board | null, scene: (() => SceneIndex) | null, insetTop: number): void {
+/** What the projector aims at: `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
+export interface ProjectorFrame {
+  /** Changes when the facilitator re-aims (a new easel, gallery, whole board): glide there. */
+  key: string;
+  box: Box | null;
+  fixed: boolean;
+}
+
+const union = (a: Box | null, b: Box | null): Box | null =>
+  !a ? b : !b ? a : { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) };
+
+const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
+
+export function useProjectorFit(
+  editor: Editor,
+  board: Board | null,
+  scene: (() => SceneIndex) | null,
+  insetTop: number,
+  frame: ProjectorFrame = { key: 'board', box: null, fixed: false },
+  insetBottom = 0,
+): void {
+  const frameRef = useRef(frame);
+  const refitRef = useRef<(() => void) | null>(null);
+  const aim = `${frame.key}|${boxKey(frame.box)}`;
+
   useEffect(() => {
     if (!board || !scene) return;
-    const insets: Insets = { top: insetTop, right: 0, bottom: 0, left: 0 };
+    const insets: Insets = { top: insetTop, right: 0, bottom: insetBottom, left: 0 };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     let raf = 0;
     let pending = 0;
@@ -28,15 +57,16 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
       raf = 0;
     };
 
-    const check = (jump: boolean) => {
+    const check = (jump: boolean, force = false) => {
       pending = 0;
       const view = editor.state.get().viewport;
       if (view.width < 2 || view.height < 2) return;
-      const box = scene().allBounds();
+      const aimed = frameRef.current;
+      const box = aimed.fixed && aimed.box ? aimed.box : union(scene().allBounds(), aimed.box);
       if (!box) return; // an empty board: keep the view (the hint shows in the middle)
       const target = fitCamera(box, view, insets);
       const from = editor.camera;
-      if (!jump && !first && !needsRefit(from, target, box, view, insets)) return;
+      if (!jump && !first && !force && !needsRefit(from, target, box, view, insets)) return;
       stopGlide();
       if (jump || first || reduced) {
         first = false;
@@ -51,9 +81,11 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
       };
       raf = requestAnimationFrame(step);
     };
+    refitRef.current = () => check(false, true);
 
     const schedule = () => {
-      if (!pending) pending = window.setTimeout(() => check(false), CHECK_MS);
+      // Aimed at an easel or the gallery, the drawing does not move the camera.
+      if (!pending && !frameRef.current.fixed) pending = window.setTimeout(() => check(false), CHECK_MS);
     };
     const offBoard = board.subscribe(schedule);
     const offEditor = editor.subscribe(() => {
@@ -64,10 +96,19 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
     });
     check(true);
     return () => {
+      refitRef.current = null;
       offBoard();
       offEditor();
       stopGlide();
       if (pending) clearTimeout(pending);
     };
-  }, [editor, board, scene, insetTop]);
+  }, [editor, board, scene, insetTop, insetBottom]);
+
+  // A new aim (spotlight, gallery, whole board, or the aimed easels changed): glide there now.
+  useEffect(() => {
+    frameRef.current = frame;
+    refitRef.current?.();
+    // `aim` stands for `frame` (a new object on every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [aim]);
 }

@@ -12,6 +12,8 @@ import type { Peer } from '../editor/presence';
 import type { Store } from '../editor/store';
 import type { Vec } from '../geometry/camera';
 import type { Board } from '../model/board';
+import type { Easel } from '../model/schema';
+import { EaselLayer } from './EaselLayer';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
 import type { InkIndex } from './inkIndex';
@@ -34,11 +36,13 @@ interface Props {
   onCursor(cursor: Vec | null): void;
   /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
   fixedCamera?: boolean;
+  /** Easels to draw under the ink (when the facilitator has turned them on), and the spotlighted one. */
+  easels?: { list: readonly Easel[]; spotlight?: string };
   /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
   images?: ImageSource;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, images }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -50,6 +54,7 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
   return (
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
+        {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} />}
         <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
         <LiveLayer live={live} editor={editor} stats={stats} />
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />

@@ -9,6 +9,8 @@ export const Origin = {
   Server: 'server',
   /** Schema migrations: never undoable. */
   Migration: 'migration',
+  /** Bookkeeping a screen does on its own (a note keeping its last box when its target goes): never undoable. */
+  Upkeep: 'upkeep',
   /** Board file import. */
   Import: 'import',
 } as const;

@@ -4,6 +4,7 @@
  */
 import type { Editor, ToolId } from '../editor/editor';
 import type { BoardPointer } from '../editor/input';
+import { AnnotateTool } from './annotate/annotateTool';
 import { EraserTool } from './eraser/eraserTool';
 import { HandTool } from './hand/handTool';
 import { createHighlighter } from './highlighter/highlighterTool';
@@ -27,6 +28,7 @@ export function createTools(ctx: ToolContext): Record<ToolId, Tool> {
     ellipse: new ShapeTool(ctx, 'ellipse'),
     text: new TextTool(ctx),
     sticky: new StickyTool(ctx),
+    annotate: new AnnotateTool(ctx),
   };
 }
 

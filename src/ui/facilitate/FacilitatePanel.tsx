@@ -3,7 +3,7 @@
  * clearing the board (after a confirmation; one undoable step). Only the facilitator gets it; the
  * server refuses these writes from anyone else anyway.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MINUTE_MS, timerIsUp, type TimerState } from '../../model/session';
 import { LIMITS } from '../../model/schema';
 import { formatClock } from './timerText';
@@ -20,7 +20,7 @@ export interface FacilitatorActions {
   setLocked(locked: boolean): void;
   /** Show the join code and its QR code on the projector. */
   setShowJoinCode(show: boolean): void;
-  /** Deletes every item as one step of the facilitator's undo. */
+  /** Deletes every item and note (easels stay) as one step of the facilitator's undo. */
   clearBoard(): void;
 }
 
@@ -35,6 +35,8 @@ interface Props {
   itemCount: number;
   actions: FacilitatorActions;
   onClose(): void;
+  /** The easels section (easels, easel-only, spotlight and gallery). */
+  easels?: ReactNode;
 }
 
 const CHOICES = [1, 3, 5, 10] as const;
@@ -172,7 +174,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
       }}
     >
       <h2 id="clear-title">Clear the board?</h2>
-      <p id="clear-text">Everyone’s drawings will be removed. You can undo this.</p>
+      <p id="clear-text">Everyone’s drawings will be removed. You can undo this. Easels stay.</p>
       <div className="panel-row fac-confirm-actions">
         <button type="button" className="panel-button" onClick={onCancel} autoFocus>
           Cancel
@@ -185,7 +187,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose, easels }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -250,6 +252,8 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
           {told}
         </span>
       </section>
+
+      {easels}
 
       <section className="fac-section" aria-labelledby="fac-projector-title">
         <h3 id="fac-projector-title" className="fac-label">

@@ -71,6 +71,14 @@ export const Icons = {
       <path d="M14 19v-5h5" />
     </Svg>
   ),
+  // A dashed region with a numbered pin: a note pinned to part of a drawing.
+  annotate: (
+    <Svg>
+      <path d="M3.5 8.5v-3h3M11 5.5h2.5M3.5 12.5v2.5M3.5 18.5v-0.5h3M10.5 18.5h2" strokeDasharray="0" />
+      <circle cx="17" cy="15" r="4.5" />
+      <path d="M16.2 13.4l1-0.8v5" />
+    </Svg>
+  ),
   undo: (
     <Svg>
       <path d="M9 14L4 9l5-5" />
