@@ -32,6 +32,7 @@ import { Toolbar } from '../ui/Toolbar';
 import { ShortcutsButton, ShortcutsPanel } from '../ui/toolbar/ShortcutsPanel';
 import { ViewControls } from '../ui/toolbar/ViewControls';
 import { TopBar } from '../ui/TopBar';
+import { useCapture } from '../ui/capture/useCapture';
 import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
@@ -208,6 +209,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(ctx, tool, toggleHelp);
+  const capture = useCapture({ ctx, boardId, token: identity.token, enabled: tool !== null && !isProjector });
 
   const people = useMemo(
     () => derivePeople({ participantId: identity.participantId, name: identity.name, color: identity.color, role: identity.role, drawing: false }, peerList),
@@ -291,7 +293,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
-      {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} />}
+      {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} extra={capture.buttons} />}
+      {capture.dialog}
       <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}

@@ -87,8 +87,9 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       status: state?.status ?? 'connecting',
       synced: state?.synced ?? false,
       identity,
+      camera: () => editor.camera,
     });
-  }, [state, identity]);
+  }, [state, identity, editor]);
   useEffect(() => () => setTestHook({ board: null, status: 'disconnected', synced: false, identity: null }), []);
 
   const ctx = useMemo<ToolContext | null>(() => {

@@ -166,7 +166,12 @@ export interface ImageUploadResponse {
   size: number;
 }
 
+/** Where pictures are uploaded (POST, raw bytes, a participant's or the facilitator's token). */
+export function imageUploadPath(boardId: string): string {
+  return `/api/boards/${encodeURIComponent(boardId)}/images`;
+}
+
 /** Path of a picture's bytes on the server (no token needed: the board id and hash are the key). */
 export function imagePath(boardId: string, hash: string): string {
-  return `/api/boards/${encodeURIComponent(boardId)}/images/${encodeURIComponent(hash)}`;
+  return `${imageUploadPath(boardId)}/${encodeURIComponent(hash)}`;
 }

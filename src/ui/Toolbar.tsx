@@ -2,14 +2,15 @@
  * The floating toolbar at the bottom: every tool as a large button with an icon and its plain
  * name; the style panel for the active tool (or the selection) appears just above it.
  */
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import type { BoardContext } from '../editor/context';
 import { Icons } from './toolbar/icons';
 import { StylePanel } from './toolbar/StylePanel';
 import { FACILITATOR_TOOLS, TOOL_GROUPS } from './toolbar/tools';
 import './toolbar/toolbar.css';
 
-export function Toolbar({ ctx, facilitator = false }: { ctx: BoardContext; facilitator?: boolean }) {
+/** `extra`: more buttons in a last group (adding pictures). */
+export function Toolbar({ ctx, facilitator = false, extra }: { ctx: BoardContext; facilitator?: boolean; extra?: ReactNode }) {
   const { editor } = ctx;
   const { tool } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
   const groups = facilitator ? [...TOOL_GROUPS, FACILITATOR_TOOLS] : TOOL_GROUPS;
@@ -34,6 +35,7 @@ export function Toolbar({ ctx, facilitator = false }: { ctx: BoardContext; facil
             ))}
           </div>
         ))}
+        {extra && <div className="tb-group">{extra}</div>}
       </div>
     </div>
   );
