@@ -34,6 +34,12 @@ import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useNoteScene } from './useNoteScene';
+import { NoteEditor } from '../ui/notes/NoteEditor';
+import { NoteMarkers } from '../ui/notes/NoteMarkers';
+import { NotesButton, NotesPanel } from '../ui/notes/NotesPanel';
+import { ParticipantNotesSwitch } from '../ui/notes/ParticipantNotesSwitch';
+import { useNotes } from '../ui/notes/useNotes';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
 
@@ -120,7 +126,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
   const [meta, setMeta] = useState<BoardMeta | null>(null);
   const [itemCount, setItemCount] = useState(0);
-  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | null>(null);
+  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | 'notes' | null>(null);
+  const notes = useNoteScene(board, ctx);
+  const noteCount = useNotes(notes).length;
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
 
   useEffect(() => {
@@ -219,6 +227,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         now={clock.now}
         showJoinCode={showJoinCode}
         connection={connectionLabel(state, online)}
+        notes={notes}
       />
     );
   }
@@ -234,8 +243,10 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           tool={tool}
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
+          notes={notes}
         />
       )}
+      {notes && <NoteMarkers notes={notes} editor={editor} />}
       {state?.synced && itemCount === 0 && <EmptyHint canDraw={tool !== null} />}
       <TopBar
         title={meta?.title || fallbackTitle}
@@ -244,12 +255,14 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         connection={connectionLabel(state, online)}
         timer={<TimerChip timer={timer} now={clock.now} />}
       >
+        {!isProjector && <NotesButton count={noteCount} expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? null : 'notes')} />}
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
       </TopBar>
       {tool && ctx && <Toolbar ctx={ctx} />}
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
+      {tool && ctx && notes && <NoteEditor ctx={ctx} notes={notes} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
@@ -277,8 +290,10 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           itemCount={itemCount}
           actions={facilitatorActions}
           onClose={closePanel}
+          drawingExtras={board && <ParticipantNotesSwitch board={board} />}
         />
       )}
+      {panel === 'notes' && ctx && notes && <NotesPanel ctx={ctx} notes={notes} onClose={closePanel} />}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}
       {message && (
         <Notice

@@ -18,6 +18,9 @@ import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import { useProjectorFit } from './useProjectorFit';
+import type { NoteScene } from '../editor/noteScene';
+import { NoteMarkers } from '../ui/notes/NoteMarkers';
+import { NotesLegend } from '../ui/notes/NotesLegend';
 
 /** A renewed code reaches the wall within this long (and at once after a reconnect). */
 const JOIN_CODE_REFRESH_MS = 30_000;
@@ -60,9 +63,10 @@ interface Props {
   now: () => number;
   showJoinCode: boolean;
   connection: ConnectionLabel;
+  notes?: NoteScene | null;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -84,7 +88,9 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera notes={notes} />}
+      {notes && <NoteMarkers notes={notes} editor={editor} large />}
+      {notes && <NotesLegend notes={notes} />}
       {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />

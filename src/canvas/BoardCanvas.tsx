@@ -18,6 +18,8 @@ import type { InkIndex } from './inkIndex';
 import { OverlayLayer } from './OverlayLayer';
 import { createRenderStats, publishRenderStats } from './renderStats';
 import { LiveLayer } from './LiveLayer';
+import { NotesLayer } from './NotesLayer';
+import type { NoteScene } from '../editor/noteScene';
 import { useBoardBackground } from './useBoardBackground';
 import { useCanvasInput, type PointerTarget } from './useCanvasInput';
 import { useViewportSize } from './useViewportSize';
@@ -33,9 +35,11 @@ interface Props {
   onCursor(cursor: Vec | null): void;
   /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
   fixedCamera?: boolean;
+  /** Notes pinned to regions, drawn above the ink (large on the projector). */
+  notes?: NoteScene | null;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, notes = null }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -49,6 +53,7 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
       <Stage width={size.width} height={size.height} listening={false}>
         <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} />
         <LiveLayer live={live} editor={editor} stats={stats} />
+        {notes && <NotesLayer notes={notes} editor={editor} large={fixedCamera} />}
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
       </Stage>

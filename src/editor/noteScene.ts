@@ -20,6 +20,8 @@ export interface PlacedNote {
   targetOwner: string | null;
   /** It names a target that is not on the board (deleted, or not loaded). */
   targetGone: boolean;
+  /** Who said it as shown: the speaker, else the artist of the easel the note is on, else ''. */
+  speakerName: string;
 }
 
 export type MayWriteNote = (noteAuthor: string, targetOwner: string | null) => boolean;
@@ -92,7 +94,9 @@ export class NoteScene {
       const targetGone = note.target !== '' && !resolved;
       if (box && !targetGone) this.lastSeen.set(note.id, box);
       if (targetGone) this.keep(note, box);
-      placed.push({ note, box: targetGone ? (this.lastSeen.get(note.id) ?? box) : box, targetOwner: resolved?.owner ?? null, targetGone });
+      const shown = targetGone ? (this.lastSeen.get(note.id) ?? box) : box;
+      const easel = !note.speaker && shown ? this.easelAt((shown.minX + shown.maxX) / 2, (shown.minY + shown.maxY) / 2) : null;
+      placed.push({ note, box: shown, targetOwner: resolved?.owner ?? null, targetGone, speakerName: note.speaker || easel?.name || '' });
     }
     this.placed = placed;
     return placed;

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { BoardContext } from '../editor/context';
+import { AnnotateButton } from './notes/AnnotateButton';
 import { Icons } from './toolbar/icons';
 import { StylePanel } from './toolbar/StylePanel';
 import { TOOL_GROUPS } from './toolbar/tools';
@@ -33,6 +34,7 @@ export function Toolbar({ ctx }: { ctx: BoardContext }) {
             ))}
           </div>
         ))}
+        <AnnotateButton ctx={ctx} />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@
  * clearing the board (after a confirmation; one undoable step). Only the facilitator gets it; the
  * server refuses these writes from anyone else anyway.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MINUTE_MS, timerIsUp, type TimerState } from '../../model/session';
 import { LIMITS } from '../../model/schema';
 import { formatClock } from './timerText';
@@ -35,6 +35,8 @@ interface Props {
   itemCount: number;
   actions: FacilitatorActions;
   onClose(): void;
+  /** More switches for the Drawing section (the notes setting). */
+  drawingExtras?: ReactNode;
 }
 
 const CHOICES = [1, 3, 5, 10] as const;
@@ -185,7 +187,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose, drawingExtras }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -249,6 +251,7 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
         <span className="fac-told" role="status">
           {told}
         </span>
+        {drawingExtras}
       </section>
 
       <section className="fac-section" aria-labelledby="fac-projector-title">
