@@ -44,10 +44,11 @@ export class NoteScene {
         this.invalidate();
       }),
       board.subscribe((change) => {
-        // Only a change to a note's target moves a note.
+        // Only a change to a note's target moves a note. The hit-test index learns of the same
+        // change from its own listener, maybe after this one: read the boxes once it has.
         const targets = new Set(this.notes().map((p) => p.note.target));
         for (const id of [...change.upserted, ...change.removed]) {
-          if (targets.has(id)) return this.invalidate();
+          if (targets.has(id)) return this.invalidateSoon();
         }
       }),
     ];
@@ -112,6 +113,16 @@ export class NoteScene {
     if (!last || (stored && sameBox(last, stored)) || !this.mayWrite(note.author, this.board.author === note.author ? this.board.author : null)) return;
     // Not inside the observer that noticed: write after the current transaction.
     queueMicrotask(() => keepLastBox(this.board.doc, note.id, last));
+  }
+
+  private pending = false;
+  private invalidateSoon(): void {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      this.invalidate();
+    });
   }
 
   private invalidate(): void {
