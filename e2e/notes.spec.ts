@@ -111,20 +111,21 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     await expect.poll(() => notesOf(fac)).toEqual([expect.objectContaining({ target: drawing!.id, text: 'The river\nis how I get here', speaker: 'Bea' })]);
 
     // Bea sees the marker; hovering shows the words (line break kept) and who said it.
-    const beaMarker = bea.getByRole('button', { name: 'Note 1' });
+    const beaMarker = bea.getByRole('button', { name: 'Note 1', exact: true });
     await expect(beaMarker).toBeVisible();
     await beaMarker.hover();
     const pop = bea.getByRole('tooltip');
     await expect(pop).toContainText('The river');
     await expect(pop).toContainText('— Bea');
     expect(await pop.locator('.note-pop-text').innerText()).toBe('The river\nis how I get here');
+    await bea.screenshot({ path: 'docs/screens/notes-popover.png' });
     await bea.mouse.move(1200, 650);
 
     // The projector shows the note's number and words.
     const legend = wall.getByRole('complementary', { name: 'Notes' });
     await expect(legend).toContainText('1');
     await expect(legend).toContainText('The river');
-    await expect(wall.getByRole('button', { name: 'Note 1' })).toBeVisible();
+    await expect(wall.getByRole('button', { name: 'Note 1', exact: true })).toBeVisible();
 
     // Bea moves her drawing (select, drag): the note follows on every screen, by as much as the drawing moved.
     const at = (page: Page) =>
@@ -146,7 +147,7 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     const moved = [Math.round(end[0]! - start[0]!), Math.round(end[1]! - start[1]!)];
     for (const page of [bea, fac]) {
       await expect.poll(async () => {
-        const b = (await page.getByRole('button', { name: 'Note 1' }).boundingBox())!;
+        const b = (await page.getByRole('button', { name: 'Note 1', exact: true }).boundingBox())!;
         return [Math.round(b.x - before.x), Math.round(b.y - before.y)];
       }).toEqual(moved);
     }
@@ -165,7 +166,7 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     await panel.getByRole('button', { name: 'Move note 2 up' }).click();
     await expect(rows.nth(0)).toContainText('Everyone agreed');
     await expect(rows.nth(1)).toContainText('The river');
-    await expect(bea.getByRole('button', { name: 'Note 2' })).toBeVisible();
+    await expect(bea.getByRole('button', { name: 'Note 2', exact: true })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Edit note 2' }).click();
     const edit = fac.getByRole('dialog', { name: 'Edit note 2' });
@@ -178,17 +179,17 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
 
     await panel.getByRole('button', { name: 'Delete note 1' }).click();
     await expect(rows).toHaveCount(1);
-    await expect(bea.getByRole('button', { name: 'Note 2' })).toHaveCount(0);
+    await expect(bea.getByRole('button', { name: 'Note 2', exact: true })).toHaveCount(0);
     await panel.getByRole('button', { name: 'Undo' }).click();
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toContainText('Everyone agreed');
-    await expect(bea.getByRole('button', { name: 'Note 2' })).toBeVisible();
+    await expect(bea.getByRole('button', { name: 'Note 2', exact: true })).toBeVisible();
 
     // Clicking a note zooms the camera to it: its region (140 x 80 board px) fills the middle at 200 %,
     // so its marker (the region's top-left corner) sits 140 px left of and 80 px above the centre.
     await panel.getByRole('button', { name: 'Show note 1' }).click();
     await expect.poll(async () => {
-      const b = (await fac.getByRole('button', { name: 'Note 1' }).boundingBox())!;
+      const b = (await fac.getByRole('button', { name: 'Note 1', exact: true }).boundingBox())!;
       return [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)];
     }).toEqual([683 - 140, 384 - 80]);
     expect(await fac.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -203,8 +204,8 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     await again.goto(url);
     await waitSynced(again);
     await expect.poll(async () => (await notesOf(again)).map((n) => n.text).sort()).toEqual(['Everyone agreed on this corner', 'The river is how I get here, by bike']);
-    await expect(again.getByRole('button', { name: 'Note 1' })).toBeVisible();
-    await expect(again.getByRole('button', { name: 'Note 2' })).toBeVisible();
+    await expect(again.getByRole('button', { name: 'Note 1', exact: true })).toBeVisible();
+    await expect(again.getByRole('button', { name: 'Note 2', exact: true })).toBeVisible();
     await again.context().close();
   } finally {
     await stopServer(server.proc);

@@ -26,6 +26,8 @@ import { NotesLegend } from '../ui/notes/NotesLegend';
 const JOIN_CODE_REFRESH_MS = 30_000;
 
 const NO_PEERS = createPeers();
+/** Space (px) around the notes' legend. */
+const LEGEND_GAP = 24;
 
 /** The join code, asked of the server while it is shown; the last one known stays through errors. */
 function useJoinCode(boardId: string, token: string, enabled: boolean, connected: boolean): ProjectorJoin | null {
@@ -80,7 +82,10 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
     return () => ro.disconnect();
   }, [header]);
 
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight);
+  // The notes' legend takes a column on the right: the drawing is fitted beside it.
+  const [legendWidth, setLegendWidth] = useState(0);
+  const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, legendWidth, notes);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
     return () => setTestHook({ camera: undefined });
@@ -90,7 +95,7 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
     <div className="board-page projector">
       {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera notes={notes} />}
       {notes && <NoteMarkers notes={notes} editor={editor} large />}
-      {notes && <NotesLegend notes={notes} />}
+      {notes && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
       {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />

@@ -7,16 +7,19 @@
 import { useEffect } from 'react';
 import type { Editor } from '../editor/editor';
 import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from '../editor/projectorFit';
+import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
+import { unionBoxes } from '../geometry/handles';
 import type { Board } from '../model/board';
 
 const GLIDE_MS = 900;
 const CHECK_MS = 300;
 
-export function useProjectorFit(editor: Editor, board: Board | null, scene: (() => SceneIndex) | null, insetTop: number): void {
+/** `notes`: their regions are fitted too, and `insetRight` px on the right are left for their legend. */
+export function useProjectorFit(editor: Editor, board: Board | null, scene: (() => SceneIndex) | null, insetTop: number, insetRight = 0, notes: NoteScene | null = null): void {
   useEffect(() => {
     if (!board || !scene) return;
-    const insets: Insets = { top: insetTop, right: 0, bottom: 0, left: 0 };
+    const insets: Insets = { top: insetTop, right: insetRight, bottom: 0, left: 0 };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     let raf = 0;
     let pending = 0;
@@ -32,7 +35,7 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
       pending = 0;
       const view = editor.state.get().viewport;
       if (view.width < 2 || view.height < 2) return;
-      const box = scene().allBounds();
+      const box = unionBoxes([scene().allBounds(), ...(notes?.notes() ?? []).map((n) => n.box)].filter((b) => b !== null));
       if (!box) return; // an empty board: keep the view (the hint shows in the middle)
       const target = fitCamera(box, view, insets);
       const from = editor.camera;
@@ -56,6 +59,7 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
       if (!pending) pending = window.setTimeout(() => check(false), CHECK_MS);
     };
     const offBoard = board.subscribe(schedule);
+    const offNotes = notes?.subscribe(schedule);
     const offEditor = editor.subscribe(() => {
       const v = editor.state.get().viewport;
       if (v.width === lastView.width && v.height === lastView.height) return;
@@ -65,9 +69,10 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
     check(true);
     return () => {
       offBoard();
+      offNotes?.();
       offEditor();
       stopGlide();
       if (pending) clearTimeout(pending);
     };
-  }, [editor, board, scene, insetTop]);
+  }, [editor, board, scene, insetTop, insetRight, notes]);
 }

@@ -1,16 +1,25 @@
 /** The projector's list of notes (no hover on a wall): number, words and who said it, large. */
+import type { Ref } from 'react';
 import type { NoteScene } from '../../editor/noteScene';
 import { useNotes } from './useNotes';
 import './notes.css';
 
 /** More would cover the drawing; the rest are on everyone's Notes panel. */
-const SHOWN = 6;
+const SHOWN = 8;
 
-export function NotesLegend({ notes }: { notes: NoteScene }) {
+interface Props {
+  notes: NoteScene;
+  /** Distance from the top of the screen (under the projector's header). */
+  top: number;
+  /** Measures the legend (the projector fits the drawing beside it). */
+  ref?: Ref<HTMLElement>;
+}
+
+export function NotesLegend({ notes, top, ref }: Props) {
   const placed = useNotes(notes);
   if (placed.length === 0) return null;
   return (
-    <aside className="notes-legend" aria-label="Notes">
+    <aside className="notes-legend" aria-label="Notes" ref={ref} style={{ top, maxHeight: `calc(100% - ${top + 24}px)` }}>
       <ol>
         {placed.slice(0, SHOWN).map(({ note, speakerName }) => (
           <li key={note.id}>
