@@ -49,6 +49,7 @@ async function open(browser: Browser, origin: string, width: number, height: num
 }
 
 interface NoteJson {
+  author: string;
   target: string;
   text: string;
   speaker: string;
@@ -194,16 +195,31 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     }).toEqual([683 - 140, 384 - 80]);
     expect(await fac.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    // The facilitator lets participants annotate their own drawings: Bea gets the tool and pins one.
+    await fac.getByRole('button', { name: 'Facilitate' }).click();
+    const facilitate = fac.getByRole('dialog', { name: 'Facilitate' });
+    await facilitate.getByRole('switch', { name: 'Participants can add notes to their own drawings' }).click();
+    await facilitate.getByRole('button', { name: 'Close' }).click();
+    await bea.getByRole('button', { name: 'Annotate' }).click();
+    await dragRegion(bea, [520 + moved[0]!, 345 + moved[1]!], [410 + moved[0]!, 305 + moved[1]!]);
+    const beas = bea.getByRole('dialog', { name: 'New note 3' });
+    await beas.getByLabel('Note').fill('I added this one myself');
+    await beas.getByRole('button', { name: 'Save note' }).click();
+    await expect(fac.getByRole('button', { name: 'Note 3', exact: true })).toBeVisible();
+    const beaId = await bea.evaluate(() => window.__sketchroom?.identity?.participantId);
+    expect((await notesOf(fac)).find((n) => n.text === 'I added this one myself')).toMatchObject({ target: drawing!.id, author: beaId });
+    expect(await bea.evaluate(() => window.__sketchroom?.status)).toBe('connected');
+
     // Close everyone, restart the server: the notes are still there.
     const beaState = await bea.context().storageState();
-    await expect.poll(async () => (await notesOf(bea)).length).toBe(2);
+    await expect.poll(async () => (await notesOf(bea)).length).toBe(3);
     for (const page of [fac, bea, wall]) await page.context().close();
     await stopServer(server.proc);
     server = await startServer(port);
     const again = await open(browser, origin, 1366, 768, beaState);
     await again.goto(url);
     await waitSynced(again);
-    await expect.poll(async () => (await notesOf(again)).map((n) => n.text).sort()).toEqual(['Everyone agreed on this corner', 'The river is how I get here, by bike']);
+    await expect.poll(async () => (await notesOf(again)).map((n) => n.text).sort()).toEqual(['Everyone agreed on this corner', 'I added this one myself', 'The river is how I get here, by bike']);
     await expect(again.getByRole('button', { name: 'Note 1', exact: true })).toBeVisible();
     await expect(again.getByRole('button', { name: 'Note 2', exact: true })).toBeVisible();
     await again.context().close();
