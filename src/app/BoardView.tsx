@@ -46,6 +46,12 @@ import { useEasels } from './useEasels';
 import { useShowMyEasel } from './useShowMyEasel';
 import { setTestHook } from './testHook';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useNoteScene } from './useNoteScene';
+import { NoteEditor } from '../ui/notes/NoteEditor';
+import { NoteMarkers } from '../ui/notes/NoteMarkers';
+import { NotesButton, NotesPanel } from '../ui/notes/NotesPanel';
+import { ParticipantNotesSwitch } from '../ui/notes/ParticipantNotesSwitch';
+import { useNotes } from '../ui/notes/useNotes';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
 import { usePhase } from './usePhase';
@@ -139,7 +145,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
   const [meta, setMeta] = useState<BoardMeta | null>(null);
   const [itemCount, setItemCount] = useState(0);
-  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | null>(null);
+  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | 'notes' | null>(null);
+  const notes = useNoteScene(board, ctx);
+  const noteCount = useNotes(notes).length;
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
 
   useEffect(() => {
@@ -261,6 +269,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         connection={connectionLabel(state, online)}
         easels={easelView}
         privateDrawing={phase.hiding}
+        notes={notes}
       />
     );
   }
@@ -279,8 +288,10 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
           images={imageCacheFor(boardId)}
+          notes={notes}
         />
       )}
+      {notes && <NoteMarkers notes={notes} editor={editor} />}
       {state?.synced && itemCount === 0 && <EmptyHint canDraw={tool !== null} />}
       <TopBar
         title={meta?.title || fallbackTitle}
@@ -289,6 +300,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         connection={connectionLabel(state, online)}
         timer={<TimerChip timer={timer} now={clock.now} />}
       >
+        {!isProjector && <NotesButton count={noteCount} expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? null : 'notes')} />}
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
@@ -297,6 +309,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       {capture.dialog}
       <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
+      {tool && ctx && notes && <NoteEditor ctx={ctx} notes={notes} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
@@ -339,10 +352,12 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
               />
             )
           }
+          drawingExtras={board && <ParticipantNotesSwitch board={board} />}
         >
           <FollowSection on={follow.request.on} onBring={() => follow.setOn(true)} onRoam={() => follow.setOn(false)} />
         </FacilitatePanel>
       )}
+      {panel === 'notes' && ctx && notes && <NotesPanel ctx={ctx} notes={notes} onClose={closePanel} />}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}
       {message && (
         <Notice

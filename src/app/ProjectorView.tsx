@@ -25,11 +25,16 @@ import { api } from './api';
 import { setTestHook } from './testHook';
 import type { EaselView } from './useEasels';
 import { useProjectorFit, type ProjectorFrame } from './useProjectorFit';
+import type { NoteScene } from '../editor/noteScene';
+import { NoteMarkers } from '../ui/notes/NoteMarkers';
+import { NotesLegend } from '../ui/notes/NotesLegend';
 
 /** A renewed code reaches the wall within this long (and at once after a reconnect). */
 const JOIN_CODE_REFRESH_MS = 30_000;
 
 const NO_PEERS = createPeers();
+/** Space (px) around the notes' legend. */
+const LEGEND_GAP = 24;
 
 /** The join code, asked of the server while it is shown; the last one known stays through errors. */
 function useJoinCode(boardId: string, token: string, enabled: boolean, connected: boolean): ProjectorJoin | null {
@@ -72,6 +77,7 @@ interface Props {
   easels: EaselView;
   /** Private drawing is in force: the board waits behind a card until the reveal. */
   privateDrawing?: boolean;
+  notes?: NoteScene | null;
 }
 
 /** Where the facilitator aims the projector: the spotlighted easel, all easels, or the whole board. */
@@ -84,7 +90,7 @@ function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner
   return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -111,8 +117,11 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
     return () => ro.disconnect();
   }, [banner]);
 
+  // The notes' legend takes a column on the right: the drawing is fitted beside it.
+  const [legendWidth, setLegendWidth] = useState(0);
+  const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
   const aim = useMemo(() => aimOf(easels), [easels]);
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight);
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight, legendWidth, notes);
   const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
@@ -121,7 +130,9 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={notes} />}
+      {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
+      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
       {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore, type ReactNode } from 'react';
 import type { BoardContext } from '../editor/context';
+import { AnnotateButton } from './notes/AnnotateButton';
 import { Icons } from './toolbar/icons';
 import { StylePanel } from './toolbar/StylePanel';
 import { FACILITATOR_TOOLS, TOOL_GROUPS } from './toolbar/tools';
@@ -35,6 +36,7 @@ export function Toolbar({ ctx, facilitator = false, extra }: { ctx: BoardContext
             ))}
           </div>
         ))}
+        <AnnotateButton ctx={ctx} />
         {extra && <div className="tb-group">{extra}</div>}
       </div>
     </div>

@@ -44,6 +44,8 @@ interface Props {
   easels?: ReactNode;
   /** More sections (e.g. "Bring everyone to me"), after the drawing controls. */
   children?: ReactNode;
+  /** More switches for the Drawing section (the notes setting). */
+  drawingExtras?: ReactNode;
 }
 
 const CHOICES = [1, 3, 5, 10] as const;
@@ -194,7 +196,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels, children }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels, children, drawingExtras }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -259,6 +261,7 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
         <span className="fac-told" role="status">
           {told}
         </span>
+        {drawingExtras}
       </section>
 
       {easels}
