@@ -11,5 +11,7 @@ export const Origin = {
   Migration: 'migration',
   /** Board file import. */
   Import: 'import',
+  /** Offline work dropped because the board was cleared meanwhile (epoch.ts). Never undoable. */
+  Discard: 'discard',
 } as const;
 export type Origin = (typeof Origin)[keyof typeof Origin];
