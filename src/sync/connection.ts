@@ -135,6 +135,7 @@ export class BoardConnection {
     });
     this.sweepTimer = setInterval(() => opts.live.sweep(), SWEEP_MS);
     window.addEventListener('online', this.wake);
+    window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -170,6 +171,7 @@ export class BoardConnection {
     if (this.probeTimer !== null) clearTimeout(this.probeTimer);
     this.reconnector.cancel();
     window.removeEventListener('online', this.wake);
+    window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.close();
   }
@@ -305,6 +307,18 @@ export class BoardConnection {
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'visible') this.wake();
+  };
+
+  /**
+   * The browser knows it is offline (it is never wrong about that, only about being online): drop
+   * the socket now rather than wait for it to time out, and retry with backoff (or when online).
+   */
+  private readonly onOffline = (): void => {
+    if (this.destroyed || this.state.get().stopped || this.restartTimer !== null) return;
+    this.closing = true;
+    this.provider.disconnect();
+    this.closing = false;
+    this.reconnector.schedule();
   };
 
   /** Drops the current socket (if any) and connects a new one now. */
