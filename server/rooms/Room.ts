@@ -415,6 +415,11 @@ export class Room {
     });
   }
 
+  /** Runs `fn` once everything appended so far is committed (in order with sends and relays). */
+  whenDurable(fn: () => void): void {
+    this.gate.run(fn);
+  }
+
   /** Relays (in order, after durability) to every peer but `except` that passes `filter`. */
   broadcast(message: Uint8Array, except: Peer | null, filter?: (peer: Peer) => boolean): void {
     this.gate.run(() => {

@@ -13,6 +13,7 @@ import { MAX_AWARENESS_IDS_PER_CONNECTION, type AwarenessEntry } from './awarene
 import { applyAwareness, HANDLERS } from './handlers';
 import { ConnectionLimits, HANDSHAKE_TIMEOUT_REASON, type DocSizes } from './limits';
 import { CloseCode } from '../../src/protocol/closeCodes';
+import { encodeConfirm } from '../../src/protocol/confirm';
 import { malformed, Refusal } from './inspect/refusal';
 
 export class Connection implements Peer {
@@ -32,6 +33,9 @@ export class Connection implements Peer {
    */
   private pendingAwareness: Map<number, AwarenessEntry> | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Document updates read from this connection, and the latest count queued for confirmation. */
+  private updatesRead = 0;
+  private confirmQueued = 0;
   /** Message/byte rates, handshake deadline, document size (limits.ts). */
   private readonly venue: ConnectionLimits;
 
@@ -42,6 +46,8 @@ export class Connection implements Peer {
     readonly wantsLive: boolean,
     readonly limits: Limits,
     docSizes: DocSizes,
+    /** Asked for commit confirmations (caps=confirm, src/protocol/confirm.ts). */
+    readonly wantsConfirm = false,
   ) {
     this.venue = new ConnectionLimits(limits, room, docSizes, () => this.close(CloseCode.HandshakeTimeout, HANDSHAKE_TIMEOUT_REASON));
     this.newClientBudget = limits.maxNewClientIdsPerConnection;
@@ -65,6 +71,20 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.onClose();
     this.ws.close(code, reason);
+  }
+
+  /**
+   * Counts one document update read from this connection (applied, or empty) and, for a client that
+   * asked, confirms the count once everything appended so far is committed. Confirmations leave in
+   * order, so one superseded by a later count in the same commit is skipped.
+   */
+  updateRead(): void {
+    const n = ++this.updatesRead;
+    if (!this.wantsConfirm) return;
+    this.confirmQueued = n;
+    this.room.whenDurable(() => {
+      if (n === this.confirmQueued) this.send(encodeConfirm(n));
+    });
   }
 
   /** Whether a Yjs/awareness client id is another connection's or another participant's. */

@@ -78,6 +78,7 @@ const handleSync: Handler = (conn, dec) => {
     case SyncStep2:
     case SyncUpdate:
       applyClientUpdate(conn, payload);
+      conn.updateRead();
       return;
     default:
       throw malformed('unknown sync step');

@@ -104,10 +104,11 @@ function useServerClock(): ServerClock {
   return clock;
 }
 
-function connectionLabel(state: ConnectionState | null, online: boolean): ConnectionLabel {
+/** `showSaving`: a screen where people draw (a projector never has changes of its own to save). */
+function connectionLabel(state: ConnectionState | null, online: boolean, showSaving = true): ConnectionLabel {
   if (!state) return 'connecting';
   if (state.stopped || !online) return 'offline';
-  if (state.status === 'connected' && state.synced) return 'connected';
+  if (state.status === 'connected' && state.synced) return state.saved || !showSaving ? 'connected' : 'saving';
   return state.everSynced ? 'reconnecting' : 'connecting';
 }
 
@@ -266,7 +267,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         timer={timer}
         now={clock.now}
         showJoinCode={showJoinCode}
-        connection={connectionLabel(state, online)}
+        connection={connectionLabel(state, online, false)}
         easels={easelView}
         privateDrawing={phase.hiding}
         notes={notes}
@@ -298,6 +299,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         prompt={meta?.prompt ?? ''}
         me={isProjector ? undefined : { name: identity.name, color: identity.color }}
         connection={connectionLabel(state, online)}
+        onRetry={() => connection?.retry()}
         timer={<TimerChip timer={timer} now={clock.now} />}
       >
         {!isProjector && <NotesButton count={noteCount} expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? null : 'notes')} />}

@@ -86,6 +86,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       board: state?.board ?? null,
       status: state?.status ?? 'connecting',
       synced: state?.synced ?? false,
+      saved: state?.saved ?? false,
       identity,
       camera: () => editor.camera,
     });
