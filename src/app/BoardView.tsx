@@ -56,6 +56,9 @@ import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
 import { usePhase } from './usePhase';
 import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
+import { ExportButton } from '../ui/export/ExportButton';
+import { ExportDialog } from '../ui/export/ExportDialog';
+import { createExporter } from './exportService';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -150,6 +153,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const notes = useNoteScene(board, ctx);
   const noteCount = useNotes(notes).length;
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useMemo(() => createExporter({ boardId, identity, board: () => session.connection?.board ?? null, editor }), [boardId, identity, session.connection, editor]);
 
   useEffect(() => {
     if (!board) return;
@@ -306,7 +311,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
+        {!isProjector && <ExportButton expanded={exportOpen} onClick={() => setExportOpen(true)} />}
       </TopBar>
+      {exportOpen && <ExportDialog exporter={exporter} onClose={() => setExportOpen(false)} />}
       {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} extra={capture.buttons} />}
       {capture.dialog}
       <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
