@@ -8,7 +8,6 @@ import * as decoding from 'lib0/decoding';
 import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
 import { MessageType } from '../../src/protocol/messages';
 import { boardPermissionContext } from '../../src/model/session';
-import { encodeAwarenessMessage } from '../rooms/messages';
 import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
 import { docView } from './inspect/docView';
