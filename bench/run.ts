@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- bytes export inspect load relay rooms render]`: prints figures and ratios against baselines
+ * `npm run bench [-- bytes export inspect load presence relay rooms render]`: prints figures and ratios against baselines
  * measured in the same run, and writes them as JSON into bench/results/. Never asserts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   export: async () => (await import('./export/index')).runExport,
   inspect: async () => (await import('./inspect')).runInspect,
   load: async () => (await import('./load')).runLoad,
+  presence: async () => (await import('./presence')).runPresence,
+  privacy: async () => (await import('./privacy')).runPrivacy,
   relay: async () => (await import('./relay')).runRelay,
   render: async () => (await import('./render/index')).runRender,
   rooms: async () => (await import('./rooms')).runRooms,

@@ -66,7 +66,7 @@ export async function runExport(): Promise<BenchOutput> {
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { exportBench?: { ready: boolean } }).exportBench?.ready === true);
     const made = await page.evaluate(() => exportBench.makeBoard());
-    lines.push(`board: 40 easels of 800x600, ${made.strokes.toLocaleString('en-US')} strokes x 80 points, 40 photos (800x600 PNG, ${(made.photoBytes / 1e6).toFixed(1)} MB), 120 notes; built in ${(made.ms / 1000).toFixed(1)} s`);
+    lines.push(`board: 40 easels of 1200x900, ${made.strokes.toLocaleString('en-US')} strokes x 80 points, 40 photos (800x600 PNG, ${(made.photoBytes / 1e6).toFixed(1)} MB), 120 notes; built in ${(made.ms / 1000).toFixed(1)} s`);
     const all: Record<string, RunResult[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       for (const kind of (process.env.EXPORT_KINDS ?? 'png-easel,png-board,zip,pdf').split(',')) {

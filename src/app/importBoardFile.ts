@@ -8,6 +8,7 @@ import { planWrites, writeBoard as writeLocal } from '../export/boardWrite';
 import { Slicer } from '../export/slicer';
 import * as Y from 'yjs';
 import { writeBoard } from '../sync/writeBoard';
+import { imageUploadPath } from '../protocol/api';
 import { api, ApiError } from './api';
 import { saveIdentity } from './identity';
 
@@ -15,7 +16,7 @@ import { saveIdentity } from './identity';
 export async function uploadBlob(boardId: string, token: string, bytes: Uint8Array, mime: string): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/blobs`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': mime }, body: bytes as Uint8Array<ArrayBuffer> });
+    res = await fetch(imageUploadPath(boardId), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': mime }, body: bytes as Uint8Array<ArrayBuffer> });
   } catch {
     throw new ApiError('Could not reach the Sketchroom server. Check your connection and try again.', 0);
   }

@@ -32,8 +32,7 @@ async function sampleBoard(): Promise<{ doc: Y.Doc; hash: string }> {
     for (const [k, v] of Object.entries({ owner: 'anaAAAAAAA', name: 'Ana', slot: 0, x: 0, y: 0, w: 800, h: 600 })) easel.set(k, v);
     doc.getMap('frames').set('easelAAAAAAA', easel);
     const note = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries({ author: 'facilAAAAA', target: s!, rx: 0.1, ry: 0.1, rw: 0.5, rh: 0.5, speaker: '', order: 'a0' })) note.set(k, v);
-    note.set('text', new Y.Text('This is the bus stop'));
+    for (const [k, v] of Object.entries({ author: 'facilAAAAA', target: s!, rx: 0.1, ry: 0.1, rw: 0.5, rh: 0.5, speaker: '', order: 'a0', text: 'This is the bus stop', ax: 210, ay: 50, aw: 60, ah: 50 })) note.set(k, v);
     doc.getMap('annotations').set('noteAAAAAAAA', note);
     const session = doc.getMap<unknown>('session');
     session.set('allowEditOthers', true);

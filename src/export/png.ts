@@ -78,7 +78,7 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
 
 /** The pictures a region shows: only those are loaded (decoding a photo costs tens of ms). */
 function picturesIn(entries: readonly ExportEntry[], region: Box): ImageItem[] {
-  return entries.flatMap((e) => (e.kind === 'image' && boxesIntersect(e.box, region) ? [e.item] : []));
+  return entries.flatMap(({ entry: e }) => (e.item.kind === 'image' && boxesIntersect(e.box, region) ? [e.item] : []));
 }
 
 /**

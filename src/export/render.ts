@@ -5,8 +5,8 @@
  */
 import { boxesIntersect, type Box } from '../geometry/box';
 import { TEXT_FONT_FAMILY, type Measure } from '../geometry/textLayout';
-import type { ImageItem } from '../model/schema';
-import { drawEntry, NO_LOOK } from '../canvas/scene/draw';
+import { drawEntry, NO_LOOK, type DrawLook } from '../canvas/scene/draw';
+import type { ImageSource } from '../canvas/images/imageCache';
 import { fontOf } from '../canvas/scene/textLayout';
 import { layoutImage, legendFontPx, type ImageLayout } from './layout';
 import type { Legend } from './legend';
@@ -36,7 +36,6 @@ export type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
 export const MARKER_COLOUR = '#c2410c';
 const LEGEND_INK = '#1f2328';
 const LEGEND_MUTED = '#57606a';
-const PLACEHOLDER = '#e5e7eb';
 
 export function makeCanvas(width: number, height: number): AnyCanvas {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
@@ -88,6 +87,8 @@ export async function renderRegion(
   ctx.rect(layout.origin.x, layout.origin.y, (r.maxX - r.minX) * k, (r.maxY - r.minY) * k);
   ctx.clip();
   ctx.setTransform(k, 0, 0, k, layout.origin.x - r.minX * k, layout.origin.y - r.minY * k);
+  // Pictures come from the preloaded map, drawn by the canvas's own routine (its shadow and edge).
+  const look: DrawLook = { ...NO_LOOK, images: pictureSource(images) };
   const inView = entries.filter((e) => boxesIntersect(entryBox(e), r));
   // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
   slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
@@ -95,11 +96,8 @@ export async function renderRegion(
     await slicer.tick();
     if (i % 64 === 0) onProgress(i / Math.max(1, inView.length));
     const e = inView[i]!;
-    if (e.kind === 'image') drawImage(ctx, e.item, images.get(e.item.blob) ?? null);
-    else {
-      prepare(e);
-      drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, NO_LOOK);
-    }
+    prepare(e);
+    drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, look);
   }
   if (numbered.length) drawMarkers(ctx, numbered, legendFontPx(r.maxX - r.minX));
   ctx.restore();
@@ -110,16 +108,17 @@ export async function renderRegion(
   return { canvas, layout, notes: numbered };
 }
 
-function drawImage(ctx: Canvas2D, item: ImageItem, source: CanvasImageSource | null): void {
-  ctx.save();
-  ctx.translate(item.x, item.y);
-  if (item.rotation) ctx.rotate((item.rotation * Math.PI) / 180);
-  if (source) ctx.drawImage(source, 0, 0, item.w, item.h);
-  else {
-    ctx.fillStyle = PLACEHOLDER;
-    ctx.fillRect(0, 0, item.w, item.h);
-  }
-  ctx.restore();
+/** The preloaded pictures as the canvas's image source: ready, or failed (a grey card). */
+function pictureSource(images: ImageSourceMap): ImageSource {
+  return {
+    get: (hash) => {
+      const source = images.get(hash);
+      if (!source) return { status: 'error', message: 'Photo not available' };
+      const size = source as { width: number; height: number };
+      return { status: 'ready', source, width: size.width, height: size.height };
+    },
+    onChange: () => () => {},
+  };
 }
 
 /** Each note's region outlined, with its number in a badge on the region's top-left corner. */

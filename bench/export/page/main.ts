@@ -1,6 +1,6 @@
 /**
  * The export bench page: a generated 40-easel workshop board (fixed seed) built through the real
- * model code: 40 easels of 800 x 600 in a grid, 250 strokes each (10,000), one photo each (a
+ * model code: 40 easels of the app's size (1200 x 900) in its grid, 250 strokes each (10,000), one photo each (a
  * generated PNG, decoded from its bytes at every export as the app does), three notes each on the
  * photo. bench/export/index.ts drives `window.exportBench`.
  */
@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { generatePoints, makeItemId, makeRng } from '../../lib/strokes';
 import { canvasMeasure } from '../../../src/canvas/inkIndex';
 import { Board } from '../../../src/model/board';
+import { EASEL_H, EASEL_W, slotPosition } from '../../../src/model/easels';
 import { exportHandoutPdf } from '../../../src/export/pdf';
 import { exportPng, type ExportDeps } from '../../../src/export/png';
 import { sha256Hex } from '../../../src/export/boardFile';
@@ -16,8 +17,7 @@ import { exportEaselsZip } from '../../../src/export/zip';
 
 const SEED = 7007;
 const EASELS = 40;
-const COLS = 8;
-const EASEL = { w: 800, h: 600, gap: 80 };
+const EASEL = { w: EASEL_W, h: EASEL_H };
 const STROKES_PER_EASEL = 250;
 const POINTS = 80;
 const COLORS = ['#1f2937', '#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed'];
@@ -68,7 +68,7 @@ async function makeBoard(): Promise<{ ms: number; strokes: number; photoBytes: n
   let photoBytes = 0;
   for (let e = 0; e < EASELS; e++) {
     const artist = `artist${String(e).padStart(4, '0')}`;
-    const ex = (e % COLS) * (EASEL.w + EASEL.gap), ey = Math.floor(e / COLS) * (EASEL.h + EASEL.gap);
+    const { x: ex, y: ey } = slotPosition(e);
     const b = new Board(doc, artist);
     const blob = await photo(rng);
     const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -78,17 +78,17 @@ async function makeBoard(): Promise<{ ms: number; strokes: number; photoBytes: n
     const imageId = makeItemId(rng);
     doc.transact(() => {
       doc.getMap('frames').set(`easel${String(e).padStart(4, '0')}xx`, setFields(new Y.Map(), { owner: artist, name: `Artist ${e + 1} Ñandú`, slot: e, x: ex, y: ey, w: EASEL.w, h: EASEL.h }));
-      doc.getMap('items').set(imageId, setFields(new Y.Map(), { kind: 'image', author: artist, index: 'Zz', x: ex + 40, y: ey + 40, blob: hash, mime: 'image/png', pw: 800, ph: 600, w: 400, h: 300 }));
+      doc.getMap('items').set(imageId, setFields(new Y.Map(), { kind: 'image', author: artist, index: 'Zz', x: ex + 60, y: ey + 60, blob: hash, mime: 'image/png', pw: 800, ph: 600, w: 600, h: 450 }));
       for (let n = 0; n < 3; n++) {
         const words = Array.from({ length: 8 + Math.floor(rng() * 20) }, () => WORDS[Math.floor(rng() * WORDS.length)]).join(' ');
-        const note = setFields(new Y.Map(), { author: 'facilitatr', target: imageId, rx: rng() * 0.6, ry: rng() * 0.6, rw: 0.2 + rng() * 0.2, rh: 0.2 + rng() * 0.2, speaker: '', order: `a${n}` });
-        note.set('text', new Y.Text(words));
+        const [rx, ry, rw, rh] = [rng() * 0.6, rng() * 0.6, 0.2 + rng() * 0.2, 0.2 + rng() * 0.2];
+        const note = setFields(new Y.Map(), { author: 'facilitatr', target: imageId, rx, ry, rw, rh, ax: ex + 60 + rx * 600, ay: ey + 60 + ry * 450, aw: rw * 600, ah: rh * 450, speaker: '', order: `a${n}`, text: words });
         doc.getMap('annotations').set(`note${e}x${n}xxxxx`, note);
       }
     });
     for (let s = 0; s < STROKES_PER_EASEL; s++) {
       const pen = rng() < 0.5;
-      const points = generatePoints(rng, { pen, x0: ex + 150 + rng() * 500, y0: ey + 150 + rng() * 300, count: POINTS });
+      const points = generatePoints(rng, { pen, x0: ex + 200 + rng() * 800, y0: ey + 200 + rng() * 500, count: POINTS });
       // Keep the ink on the easel.
       for (let i = 0; i < points.length; i += 3) {
         points[i] = Math.min(ex + EASEL.w - 10, Math.max(ex + 10, points[i]!));
