@@ -111,6 +111,20 @@ test('the board file opens as a new board with the same document, item by item',
     board.addStroke({ tool: 'highlighter', color: '#f5c400', width: 24, points: ${line(20, 200, 500, 220)} });
     board.addItem({ kind: 'text', x: 100, y: 400, rotation: 0, text: 'two\\nlines', size: 'l', color: '#1f2328', w: 0 });
   `);
+  // A photo Bea uploads and places: its bytes must travel inside the file.
+  const hash = await bea.evaluate(async () => {
+    const c = new OffscreenCanvas(64, 48);
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#3a7d44';
+    ctx.fillRect(0, 0, 64, 48);
+    ctx.fillStyle = '#f4d35e';
+    ctx.fillRect(8, 8, 20, 20);
+    const hook = window.__sketchroom as unknown as { identity: { token: string }; board: { addItem(i: unknown): string } };
+    const res = await fetch(`/api/boards/${location.pathname.split('/')[2]}/images`, { method: 'POST', headers: { authorization: `Bearer ${hook.identity.token}` }, body: await c.convertToBlob({ type: 'image/png' }) });
+    const pic = (await res.json()) as { hash: string; mime: string; width: number; height: number };
+    hook.board.addItem({ kind: 'image', blob: pic.hash, mime: pic.mime, pw: pic.width, ph: pic.height, x: 600, y: 300, w: 128, h: 96, rotation: 0 });
+    return pic.hash;
+  });
   const snapshot = (p: Page) =>
     p.evaluate(() =>
       JSON.stringify(
@@ -119,7 +133,7 @@ test('the board file opens as a new board with the same document, item by item',
         ),
       ),
     );
-  await expect.poll(async () => JSON.parse(await snapshot(fac)).length).toBe(5);
+  await expect.poll(async () => JSON.parse(await snapshot(fac)).length).toBe(6);
   const before = await snapshot(fac);
 
   const d = await exportWith(fac, async (dialog) => {
@@ -128,7 +142,8 @@ test('the board file opens as a new board with the same document, item by item',
   expect(d.suggestedFilename()).toBe('Round trip · Café.sketchroom.json');
   const file = JSON.parse((await downloaded(d)).toString('utf8')) as { type: string; version: number; items: Record<string, unknown> };
   expect(file.type).toBe('sketchroom/board');
-  expect(Object.keys(file.items)).toHaveLength(5);
+  expect(Object.keys(file.items)).toHaveLength(6);
+  expect(Object.keys((file as unknown as { blobs: Record<string, unknown> }).blobs)).toEqual([hash]);
 
   // Open it from the home page: a new board, the same items (ids, authors, order, every field).
   const home = await newPage(browser);
@@ -140,6 +155,9 @@ test('the board file opens as a new board with the same document, item by item',
   await expect.poll(() => snapshot(home)).toBe(before);
   await expect(home.getByRole('heading', { name: 'Round trip · Café' })).toBeVisible();
   expect(await home.evaluate(() => window.__sketchroom!.identity!.role)).toBe('facilitator');
+  // The photo's bytes were uploaded to the new board.
+  const newId = new URL(home.url()).pathname.split('/')[2]!;
+  expect((await home.request.get(`/api/boards/${newId}/images/${hash}`)).status()).toBe(200);
 
   // A broken file is refused with a reason, and no board is opened.
   await home.goto('/');

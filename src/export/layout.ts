@@ -17,9 +17,9 @@ export interface ImageLayout {
   legend: (Legend & { x: number; y: number }) | null;
 }
 
-/** Exports larger than this many pixels are drawn at a smaller scale (browsers cap canvas areas). */
-export const MAX_PIXELS = 120_000_000;
-export const MAX_SIDE = 16_000;
+/** Exports larger than this are drawn at a smaller scale: browsers cap canvas sizes, and 50 MP is 200 MB of pixels. */
+export const MAX_PIXELS = 50_000_000;
+export const MAX_SIDE = 16_384;
 
 /** Legend type size in board px: a fixed share of the drawing's width, within readable bounds. */
 export function legendFontPx(regionWidth: number): number {
