@@ -59,6 +59,9 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     doc: view,
     context: permissionContext(readSession(room.doc)),
   });
+  // Private drawing: nobody may build on or erase work they were not sent (ids can be guessed).
+  const refs = [...inspected.deleted, ...inspected.items.flatMap(({ item }) => [item.origin, item.rightOrigin, typeof item.parent === 'object' ? item.parent : null])];
+  if (refs.some((id) => id !== null && room.hides(identity, id))) throw forbidden('that drawing is private until the reveal');
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
   if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');
