@@ -16,7 +16,7 @@ export function PhaseSection({ phase, privateDrawing, onChange }: Props) {
   return (
     <section className="fac-section" aria-labelledby="fac-phase-title">
       <h3 id="fac-phase-title" className="fac-label">
-        Private drawing
+        Drawing phase
       </h3>
       <div className="switch-row">
         <span id="fac-private-label">Private drawing</span>
