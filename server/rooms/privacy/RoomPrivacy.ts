@@ -21,6 +21,7 @@ import type { Role } from '../../../src/protocol/roles';
 import type { Identity } from '../../auth/AuthService';
 import type { DocStore } from '../../persistence/types';
 import { captureBoundary, decodeBoundary, encodeBoundary, type Boundary } from './boundary';
+import { clipRanges, mergeRanges, subtractRanges } from './ranges';
 import { cappedStateVector, deleteRangesOf, encodeFilteredUpdate, encodeStateVectorMap, stateOf, type DeleteRanges } from './filteredUpdate';
 
 type Viewer = Pick<Identity, 'participantId' | 'role'>;
@@ -42,47 +43,6 @@ function decodeStateVector(sv: Uint8Array): Map<number, number> {
   const map = new Map<number, number>();
   for (let n = decoding.readVarUint(dec); n > 0; n--) map.set(decoding.readVarUint(dec), decoding.readVarUint(dec));
   return map;
-}
-
-/** The union of two sets of [clock, clock + len) ranges, sorted and merged. */
-export function mergeRanges(
-  a: ReadonlyArray<{ clock: number; len: number }>,
-  b: ReadonlyArray<{ clock: number; len: number }>,
-): Array<{ clock: number; len: number }> {
-  const all = [...a, ...b].sort((x, y) => x.clock - y.clock);
-  const out: Array<{ clock: number; len: number }> = [];
-  for (const r of all) {
-    const last = out[out.length - 1];
-    if (last && r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
-    else out.push({ clock: r.clock, len: r.len });
-  }
-  return out;
-}
-
-/** `ranges` below `end`. */
-function clipRanges(ranges: ReadonlyArray<{ clock: number; len: number }>, end: number): Array<{ clock: number; len: number }> {
-  return ranges.filter((r) => r.clock < end).map((r) => ({ clock: r.clock, len: Math.min(r.len, end - r.clock) }));
-}
-
-/** `a` without `b` (both sorted, non-overlapping). */
-export function subtractRanges(
-  a: ReadonlyArray<{ clock: number; len: number }>,
-  b: ReadonlyArray<{ clock: number; len: number }>,
-): Array<{ clock: number; len: number }> {
-  const out: Array<{ clock: number; len: number }> = [];
-  let j = 0;
-  for (const r of a) {
-    let start = r.clock;
-    const end = r.clock + r.len;
-    while (j < b.length && b[j]!.clock + b[j]!.len <= start) j++;
-    for (let k = j; k < b.length && b[k]!.clock < end; k++) {
-      const cut = b[k]!;
-      if (cut.clock > start) out.push({ clock: start, len: cut.clock - start });
-      start = Math.max(start, cut.clock + cut.len);
-    }
-    if (start < end) out.push({ clock: start, len: end - start });
-  }
-  return out;
 }
 
 export class RoomPrivacy {
@@ -143,7 +103,10 @@ export class RoomPrivacy {
     const mine = boundary.withheld.get(participantId) ?? new Map<number, ReadonlyArray<{ clock: number; len: number }>>();
     for (const [client, ranges] of ds.clients) mine.set(client, mergeRanges(mine.get(client) ?? [], ranges));
     boundary.withheld.set(participantId, mine);
-    this.saveTimer ??= setTimeout(() => this.saveNow(), WITHHELD_SAVE_MS);
+    if (!this.saveTimer) {
+      this.saveTimer = setTimeout(() => this.saveNow(), WITHHELD_SAVE_MS);
+      this.saveTimer.unref();
+    }
   }
 
   /** Stores a pending change of the record now (the room unloads). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { captureBoundary, decodeBoundary, encodeBoundary } from './boundary';
-import { mergeRanges, subtractRanges } from './RoomPrivacy';
+import { mergeRanges, subtractRanges } from './ranges';
 import { cappedStateVector, deleteRangesOf, encodeFilteredUpdate, stateOf } from './filteredUpdate';
 
 function docOf(client: number): Y.Doc {
