@@ -244,4 +244,19 @@ describe('private drawing: participants do not receive each other’s drawing be
     const after = new Board(a.doc, ann.participantId).addStroke(stroke(120));
     await waitFor(() => itemIds(b.doc).includes(after), 'a stroke after the reveal reaches Ben');
   });
+
+  it('a second round ("Back to drawing") hides new work again, from a new boundary', async () => {
+    setPhase(fac.doc, { phase: 'drawing' });
+    await waitFor(() => b.doc.getMap('session').get('phase') === 'drawing', 'back to drawing reaches Ben');
+    const round2 = new Board(a.doc, ann.participantId).addStroke(stroke(140));
+    await waitFor(() => itemIds(fac.doc).includes(round2), 'the facilitator sees the new stroke');
+    fac.doc.getMap('meta').set('prompt', 'Round two');
+    await waitFor(() => b.doc.getMap('meta').get('prompt') === 'Round two', 'prompt reaches Ben');
+    expect(itemIds(b.doc)).not.toContain(round2);
+    const fresh = client(ben.token);
+    await synced(fresh);
+    expect(itemIds(fresh.doc)).toEqual(itemIds(b.doc));
+    setPhase(fac.doc, { phase: 'reveal' });
+    await waitFor(() => itemIds(b.doc).includes(round2) && itemIds(fresh.doc).includes(round2), 'the second reveal reaches Ben');
+  });
 });
