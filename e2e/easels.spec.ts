@@ -164,6 +164,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   const adaBox = toScreen(cam, all[0]!);
   expect(adaBox.right).toBeLessThan(box.left);
   await wall.screenshot({ path: 'docs/screens/projector-spotlight.png' });
+  await fac.screenshot({ path: 'docs/screens/facilitate-easels.png' });
 
   // Gallery: every easel on the wall as a contact sheet.
   await panel.getByRole('button', { name: 'Gallery' }).click();
@@ -195,6 +196,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   // Just right of her easel (the gutter), on screen.
   await drawPath(ada, wave(adaScreen.right + 10, (adaScreen.top + adaScreen.bottom) / 2, 40, 4));
   await expect(ada.getByRole('status').filter({ hasText: 'Draw inside your own easel' })).toBeVisible();
+  await ada.screenshot({ path: 'docs/screens/participant-easel-only.png' });
   await ada.waitForTimeout(300);
   expect((await items(ada)).length).toBe(before);
   await inside(ada, all[0]!)();
