@@ -12,7 +12,7 @@ import type { Easel } from '../model/schema';
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 /** Label size in board px at normal zoom; at least this many screen px when zoomed far out. */
 const LABEL_PX = 72;
-const LABEL_MIN_SCREEN_PX = 28;
+const LABEL_MIN_SCREEN_PX = 32;
 const PAD = 32;
 const SPOTLIGHT = '#0a64c2';
 
