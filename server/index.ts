@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { AuthService } from './auth/AuthService';
 import { BoardService } from './boards/BoardService';
 import { ConfigError, resolveConfig, type Config, type ConfigOverrides } from './config';
+import { FileBlobStore } from './blobs/FileBlobStore';
 import { createHttpServer } from './http/server';
 import { lanOrigins } from './net/lan';
 import { FailureLimiter } from './net/rateLimit';
@@ -53,7 +54,9 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const rooms = new RoomManager(storage.docs, {
     idleMs: config.roomIdleMs,
     compactAfterRows: config.limits.compactAfterRows,
+    awarenessBatchMs: config.limits.awarenessBatchMs,
     onRoomCreated: (room) => easels.attach(room),
+    roleOf: (boardId, participantId) => auth.participant(boardId, participantId)?.role ?? null,
   });
   const server = createHttpServer({
     boards,
@@ -65,6 +68,15 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
     joinLimiter: new FailureLimiter({ limit: config.limits.maxWrongJoinCodesPerMinute, windowMs: 60_000 }),
     trustProxy: config.trustProxy,
     lanOrigins: () => lanOrigins(config.host, (server.address() as AddressInfo | null)?.port ?? config.port),
+    images: {
+      blobs: new FileBlobStore(config.dataDir),
+      index: storage.images,
+      maxBytes: config.limits.maxImageBytes,
+      pixels: { maxPixels: config.limits.maxImagePixels, maxSide: config.limits.maxImageSide },
+      uploads: { active: 0, max: config.limits.maxConcurrentImageUploads },
+      perParticipant: new FailureLimiter({ limit: config.limits.maxImageUploadsPerParticipant, windowMs: config.limits.imageUploadWindowMs }),
+      perAddress: new FailureLimiter({ limit: config.limits.maxImageUploadsPerAddress, windowMs: config.limits.imageUploadWindowMs }),
+    },
   });
   const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits, trustProxy: config.trustProxy, easels });
 

@@ -15,6 +15,7 @@ import { isBoardId } from '../../src/protocol/ids';
 import type { AuthService, Identity } from '../auth/AuthService';
 import type { BoardService } from '../boards/BoardService';
 import type { FailureLimiter } from '../net/rateLimit';
+import { serveImage, uploadImage, type ImageDeps } from './images';
 import { asObject, HttpError, readJsonBody, sendJson, stringField } from './json';
 
 export interface ApiDeps {
@@ -31,6 +32,8 @@ export interface ApiDeps {
   trustProxy: boolean;
   /** The server's LAN IPv4 origins (Invite panel). */
   lanOrigins(): string[];
+  /** Picture upload and download (server/http/images.ts). */
+  images: ImageDeps;
 }
 
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{10}$/;
@@ -181,6 +184,14 @@ const boardRoutes: Array<[RegExp, BoardRoute, boolean?]> = [
       })),
     };
     return sendJson(res, 200, body);
+  }],
+  [/^\/images$/, (req, res, deps, boardId) => {
+    allow(req, 'POST');
+    return uploadImage(req, res, deps.images, identify(req, deps, boardId), remoteAddress(req, deps.trustProxy));
+  }],
+  [/^\/images\/([^/]+)$/, (req, res, deps, boardId, [hash = '']) => {
+    allow(req, 'GET', 'HEAD');
+    return serveImage(req, res, deps.images, boardId, hash);
   }],
   [/^\/participants\/([^/]+)\/revoke$/, (req, res, deps, boardId, [participantId = '']) => {
     allow(req, 'POST');

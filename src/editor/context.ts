@@ -6,7 +6,7 @@ import type { Board } from '../model/board';
 import { easelOf, insideEasel, readEasels } from '../model/easels';
 import { readEaselSettings } from '../model/easelSession';
 import type { Item } from '../model/schema';
-import { permissionContext, readSession } from '../model/session';
+import { boardPermissionContext } from '../model/session';
 import { can, type Role } from '../protocol/roles';
 import type { Editor } from './editor';
 import type { SceneIndex } from './sceneIndex';
@@ -23,6 +23,11 @@ export interface BoardContext {
    * the `hint` given to `permissions`, so the person learns why nothing happened.
    */
   mayCreate(at?: Point | readonly Point[]): boolean;
+  /**
+   * Whether this person may write a note by `noteAuthor` on a target owned by `targetOwner`
+   * (null: a bare area, or a target nobody owns).
+   */
+  mayNote(noteAuthor: string, targetOwner: string | null): boolean;
 }
 
 type Point = { x: number; y: number };
@@ -45,8 +50,8 @@ export function easelRefusal(board: Board, participantId: string, at: readonly P
 }
 
 /** Permission checks from a role and participant id, reading the board's session flags each time. */
-export function permissions(board: () => Board, role: Role, participantId: string, hint?: (text: string) => void): Pick<BoardContext, 'may' | 'mayCreate'> {
-  const ctx = () => permissionContext(readSession(board().doc));
+export function permissions(board: () => Board, role: Role, participantId: string, hint?: (text: string) => void): Pick<BoardContext, 'may' | 'mayCreate' | 'mayNote'> {
+  const ctx = () => boardPermissionContext(board().doc);
   return {
     may: (action, item) =>
       can(role, { type: action === 'change' ? 'changeItem' : 'deleteItem', own: item.author === participantId }, ctx()),
@@ -57,5 +62,7 @@ export function permissions(board: () => Board, role: Role, participantId: strin
       if (refusal) hint?.(refusal);
       return refusal === null;
     },
+    mayNote: (noteAuthor, targetOwner) =>
+      can(role, { type: 'writeNote', ownNote: noteAuthor === participantId, ownTarget: targetOwner === participantId }, ctx()),
   };
 }

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { Board } from './board';
+import type { Easel } from './schema';
 
 export function memoryBoard(author = 'me'): Board {
   return new Board(new Y.Doc(), author);
@@ -24,5 +25,15 @@ export function setSessionFlags(board: Board, flags: { locked?: boolean; allowEd
   board.doc.transact(() => {
     if (flags.locked !== undefined) session.set('locked', flags.locked);
     if (flags.allowEditOthers !== undefined) session.set('allowEditOthers', flags.allowEditOthers);
+  });
+}
+
+/** Puts an easel into `frames` directly (tests only; easels are written by the facilitator or the server). */
+export function putEasel(board: Board, easel: Easel): void {
+  const doc = board.doc;
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    doc.getMap('frames').set(easel.id, map);
+    for (const [key, value] of Object.entries(easel)) if (key !== 'id') map.set(key, value);
   });
 }

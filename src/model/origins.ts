@@ -9,7 +9,11 @@ export const Origin = {
   Server: 'server',
   /** Schema migrations: never undoable. */
   Migration: 'migration',
+  /** Bookkeeping a screen does on its own (a note keeping its last box when its target goes): never undoable. */
+  Upkeep: 'upkeep',
   /** Board file import. */
   Import: 'import',
+  /** Offline work dropped because the board was cleared meanwhile (epoch.ts). Never undoable. */
+  Discard: 'discard',
 } as const;
 export type Origin = (typeof Origin)[keyof typeof Origin];

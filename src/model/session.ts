@@ -44,6 +44,20 @@ export function permissionContext(flags: SessionFlags): PermissionContext {
 }
 
 /**
+ * The context `can()` needs, read from the board now: the session flags and the notes setting
+ * (`participantNotes`: participants may pin notes to their own drawings; off unless true).
+ */
+export function boardPermissionContext(doc: Y.Doc): PermissionContext {
+  return { ...permissionContext(readSession(doc)), participantNotes: doc.getMap<unknown>('session').get('participantNotes') === true };
+}
+
+/** Lets participants pin notes to their own drawings, or not (facilitator only; not undoable). */
+export function setParticipantNotes(doc: Y.Doc, allow: boolean): void {
+  const session = doc.getMap<unknown>('session');
+  if ((session.get('participantNotes') === true) !== allow) doc.transact(() => session.set('participantNotes', allow), Origin.LocalUser);
+}
+
+/**
  * Sets session flags (facilitator only: the server refuses this from anyone else). Not part of the
  * undo history: a setting is switched back with the same switch.
  */

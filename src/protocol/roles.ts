@@ -15,6 +15,8 @@ export interface PermissionContext {
   locked: boolean;
   /** Board setting: participants may change or delete others' work. Off by default. */
   participantsMayEditOthers: boolean;
+  /** Board setting: participants may pin notes to their own drawings. Off by default (absent = off). */
+  participantNotes?: boolean;
 }
 
 export const DEFAULT_PERMISSION_CONTEXT: PermissionContext = {
@@ -27,6 +29,11 @@ export type Action =
   | { type: 'changeItem'; own: boolean }
   | { type: 'deleteItem'; own: boolean }
   | { type: 'changeFacilitatorState' }
+  /**
+   * Add, change or delete a note pinned to a region. A participant needs the board's
+   * `participantNotes` setting, a note of their own, and a target (item or easel) of their own.
+   */
+  | { type: 'writeNote'; ownNote: boolean; ownTarget: boolean }
   | { type: 'setPresence' };
 
 export function can(role: Role, action: Action, ctx: PermissionContext = DEFAULT_PERMISSION_CONTEXT): boolean {
@@ -37,6 +44,8 @@ export function can(role: Role, action: Action, ctx: PermissionContext = DEFAULT
       return true;
     case 'changeFacilitatorState':
       return false;
+    case 'writeNote':
+      return !ctx.locked && ctx.participantNotes === true && action.ownNote && action.ownTarget;
     case 'createItem':
       return !ctx.locked;
     case 'changeItem':

@@ -4,8 +4,10 @@
  */
 import type { Editor, ToolId } from '../editor/editor';
 import type { BoardPointer } from '../editor/input';
+import { AnnotateTool } from './annotate/annotateTool';
 import { EraserTool } from './eraser/eraserTool';
 import { HandTool } from './hand/handTool';
+import { LaserTool } from './laser/laserTool';
 import { createHighlighter } from './highlighter/highlighterTool';
 import { PenTool } from './pen/penTool';
 import { SelectTool } from './select/selectTool';
@@ -27,6 +29,8 @@ export function createTools(ctx: ToolContext): Record<ToolId, Tool> {
     ellipse: new ShapeTool(ctx, 'ellipse'),
     text: new TextTool(ctx),
     sticky: new StickyTool(ctx),
+    annotate: new AnnotateTool(ctx),
+    laser: new LaserTool(ctx),
   };
 }
 

@@ -46,6 +46,8 @@ export interface DocView {
    * has none that can be read.
    */
   entryAuthor(entry: IdRef): string | null;
+  /** A string field of the map a root entry holds, as it is now (a note's target, an easel's owner). */
+  entryField(entry: IdRef, key: string): string | null;
 }
 
 function typeRefOf(type: Y.AbstractType<unknown>): number | null {
@@ -73,8 +75,13 @@ function authorOfStruct(struct: Y.Item): string | null {
       return null;
     }
   }
+  return fieldOfStruct(struct, 'author');
+}
+
+function fieldOfStruct(struct: Y.Item, key: string): string | null {
+  const content = struct.content;
   if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) return null;
-  const field = content.type._map.get('author');
+  const field = content.type._map.get(key);
   if (!field || (field.deleted && !struct.deleted) || !(field.content instanceof Y.ContentAny)) return null;
   const values = field.content.arr;
   const value: unknown = values[values.length - 1];
@@ -127,6 +134,10 @@ export function docView(doc: Y.Doc): DocView {
     entryAuthor(entry) {
       const struct = Y.getItem(store, Y.createID(entry.client, entry.clock));
       return struct instanceof Y.Item ? authorOfStruct(struct) : null;
+    },
+    entryField(entry, key) {
+      const struct = Y.getItem(store, Y.createID(entry.client, entry.clock));
+      return struct instanceof Y.Item ? fieldOfStruct(struct, key) : null;
     },
   };
 }

@@ -11,12 +11,14 @@
  * - Changing a field of an existing map is changeItem on its owner; its `author` field may not be
  *   written or deleted.
  * - The delete set is checked too (`Y.Map.set` over someone else's key deletes their value).
- * The facilitator may do anything; projectors nothing.
+ * The facilitator may do anything; projectors nothing. Notes (`annotations`) have rules of their
+ * own for participants (notePermissions.ts); every other root is the facilitator's.
  */
 import { can, type Action, type PermissionContext, type Role } from '../../../src/protocol/roles';
 import { strokeRecordAuthor } from '../../../src/model/strokeRecord';
 import type { DocView } from './docView';
 import type { InspectedUpdate, PlacedItem } from './inspectUpdate';
+import { NoteRules, NOTES } from './notePermissions';
 import { ContentRef, TypeRef, type IdRef, type WireItem } from './readUpdate';
 import { forbidden } from './refusal';
 
@@ -78,6 +80,8 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
   /** The author each new entry of `items` must name; maps still waiting for their author field. */
   const requiredAuthor = new Map<WireItem, string>();
   const mapsWithoutAuthor = new Set<WireItem>();
+  /** Items this update creates (a note may be pinned to a drawing made in the same update). */
+  const createdItems = new Set<string>();
 
   // New entries at the root of items: creations, or replacements of the key's live value.
   for (const p of update.items) {
@@ -91,7 +95,10 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
       const own = oldAuthor === participantId;
       require(p.item.contentRef === ContentRef.Deleted ? { type: 'deleteItem', own } : { type: 'changeItem', own }, ITEMS);
       author = oldAuthor ?? participantId;
-    } else require({ type: 'createItem' }, ITEMS);
+    } else {
+      require({ type: 'createItem' }, ITEMS);
+      if (p.item.contentRef !== ContentRef.Deleted) createdItems.add(key);
+    }
     switch (p.item.contentRef) {
       case ContentRef.Deleted:
         break;
@@ -110,11 +117,17 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
     }
   }
 
+  const notes = new NoteRules({ ...input, createdItems });
   for (const p of update.items) {
     const pl = p.placement;
     if (pl.kind === 'dropped' || (pl.kind === 'root' && pl.name === ITEMS)) continue; // entries: above
     const top = topOf(p);
     if (!top) continue;
+    if (top.root === NOTES) {
+      if (pl.kind === 'root') notes.entry(p);
+      else notes.field(p, top);
+      continue;
+    }
     if (top.root !== ITEMS) {
       require({ type: 'changeFacilitatorState' }, top.root);
       continue;
@@ -135,6 +148,7 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
     }
   }
   if (mapsWithoutAuthor.size > 0) throw forbidden('author must be yourself');
+  notes.finish();
 
   // Deleting or replacing an item deletes its fields too; its author field then goes with it.
   const deletedEntries = new Set<string>();
@@ -142,6 +156,10 @@ export function checkPermissions(update: InspectedUpdate, input: PermissionInput
   for (const id of update.deleted) {
     const top = doc.topEntry(id);
     if (!top) continue;
+    if (top.root === NOTES) {
+      notes.deleted(id, top.entry, deletedEntries);
+      continue;
+    }
     if (top.root !== ITEMS) {
       require({ type: 'changeFacilitatorState' }, top.root);
       continue;

@@ -40,6 +40,13 @@ export const Icons = {
       <path d="M9.5 11.3l4.7 4.7" />
     </Svg>
   ),
+  laser: (
+    <Svg>
+      <path d="M3.5 20.5l8-8" opacity="0.5" />
+      <circle cx="15" cy="9" r="2.6" fill="currentColor" />
+      <path d="M15 3v1.6M15 13.4V15M9 9h1.6M19.4 9H21M10.8 4.8l1.1 1.1M18.1 12.1l1.1 1.1M19.2 4.8l-1.1 1.1" />
+    </Svg>
+  ),
   line: (
     <Svg>
       <path d="M5 19L19 5" />
@@ -69,6 +76,14 @@ export const Icons = {
     <Svg>
       <path d="M5 4.5h14v9.5L14 19H5z" />
       <path d="M14 19v-5h5" />
+    </Svg>
+  ),
+  // A dashed region with a numbered pin: a note pinned to part of a drawing.
+  annotate: (
+    <Svg>
+      <path d="M3.5 8.5v-3h3M11 5.5h2.5M3.5 12.5v2.5M3.5 18.5v-0.5h3M10.5 18.5h2" strokeDasharray="0" />
+      <circle cx="17" cy="15" r="4.5" />
+      <path d="M16.2 13.4l1-0.8v5" />
     </Svg>
   ),
   undo: (
