@@ -5,7 +5,7 @@
  *
  * Returns the toolbar buttons and the dialog (or drop hint) for the board page to render.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { placePicture } from '../../actions/images';
 import type { BoardContext } from '../../editor/context';
 import { screenToBoard, type Vec } from '../../geometry/camera';
@@ -39,6 +39,27 @@ function firstPicture(data: DataTransfer | null): File | null {
 }
 
 const hasFiles = (data: DataTransfer | null): boolean => !!data && Array.from(data.types).includes('Files');
+
+/** The dialog takes the focus when it opens (unless something in it already has it). */
+function focusInside(el: HTMLDivElement | null): void {
+  if (el && !el.contains(document.activeElement)) el.focus();
+}
+
+/** Keeps Tab inside the dialog (it is modal), and keeps its keys from the board's shortcuts. */
+function dialogKeys(e: ReactKeyboardEvent<HTMLDivElement>): void {
+  e.stopPropagation();
+  if (e.key !== 'Tab') return;
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, select, [tabindex="0"]')].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+  const first = focusable[0], last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons: ReactNode; dialog: ReactNode } {
   const [stage, setStage] = useState<Stage | null>(null);
@@ -114,7 +135,7 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     async (picture: Blob) => {
       if (!ctx) return;
       const uploaded = await uploadPicture(boardId, token, picture);
-      if (!placePicture(ctx, uploaded, at)) throw new Error('The facilitator has paused drawing: the picture was not added.');
+      if (!placePicture(ctx, uploaded, at)) throw new Error('The picture cannot be added here right now. Try again in a moment.');
       close();
     },
     [ctx, boardId, token, at, close],
@@ -150,7 +171,7 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     dialog = (
       <div className="cap-backdrop">
         {/* Keys typed here are the dialog's: the board's shortcuts (Delete, V, arrows) must not see them. */}
-        <div className="cap-dialog floating" role="dialog" aria-modal="true" aria-labelledby="cap-title" tabIndex={-1} onKeyDown={(e) => e.stopPropagation()}>
+        <div className="cap-dialog floating" role="dialog" aria-modal="true" aria-labelledby="cap-title" tabIndex={-1} onKeyDown={dialogKeys} ref={focusInside}>
           <h2 id="cap-title" className="cap-title">
             {title}
           </h2>
