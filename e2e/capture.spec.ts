@@ -311,6 +311,11 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   await expect(dialog.getByText('Cleaning up…')).toBeHidden();
   await page.mouse.move(10, 10);
   await page.screenshot({ path: 'docs/screens/capture-dialog.png' });
+  // Added: selected, with the Select tool (for looking at; the other tests check the pixels).
+  await dialog.getByRole('button', { name: 'Add to board' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await pictures(page)).length).toBe(1);
+  await page.screenshot({ path: 'test-results/capture-laptop-selected.png' });
 });
 
 test('a picture that cannot be fetched shows a calm card, not a broken canvas', async ({ browser, baseURL }) => {
