@@ -334,3 +334,49 @@ test('a picture that cannot be fetched shows a calm card, not a broken canvas', 
   await expect.poll(() => countInk(page, 480, 200, 400, 300, '#5c636c', 40)).toBeGreaterThan(50);
   await page.screenshot({ path: 'test-results/capture-missing-picture.png', clip: { x: 440, y: 160, width: 480, height: 380 } });
 });
+
+test("with easels on, a participant's picture goes on their own easel", async ({ browser, baseURL }) => {
+  const made = await makeBoard(baseURL!);
+  const ada = await participant(baseURL!, made.id, 'Ada');
+  const fac = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await fac.goto(made.facilitatorUrl);
+  await waitSynced(fac);
+  await openBoardAs(page, made.id, ada);
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  const panel = fac.getByRole('dialog', { name: 'Facilitate' });
+  await panel.getByRole('switch', { name: 'Give everyone an easel' }).click();
+  await panel.getByRole('switch', { name: 'Participants draw only in their easel' }).click();
+  const easelOf = () =>
+    page.evaluate((owner) => {
+      const board = window.__sketchroom?.board as unknown as { doc: { getMap(name: string): { toJSON(): Record<string, { owner: string; x: number; y: number; w: number; h: number }> } } } | null;
+      return Object.values(board?.doc.getMap('frames').toJSON() ?? {}).find((e) => e.owner === owner) ?? null;
+    }, ada.participantId);
+  await expect.poll(easelOf).not.toBeNull();
+  const easel = (await easelOf())!;
+
+  // Ada looks somewhere else on the board, then pastes a picture.
+  await page.mouse.move(600, 400);
+  await page.mouse.wheel(4000, 3000);
+  await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 400;
+    c.height = 300;
+    c.getContext('2d')!.fillRect(0, 0, 400, 300);
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const dialog = page.getByRole('dialog', { name: 'Add a picture' });
+  await dialog.getByRole('button', { name: 'Add to board' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await pictures(page)).length).toBe(1);
+  const [pic] = await pictures(page);
+  expect(pic!.x).toBeGreaterThanOrEqual(easel.x);
+  expect(pic!.y).toBeGreaterThanOrEqual(easel.y);
+  expect(pic!.x + pic!.w).toBeLessThanOrEqual(easel.x + easel.w);
+  expect(pic!.y + pic!.h).toBeLessThanOrEqual(easel.y + easel.h);
+  // The facilitator sees it too, on Ada's easel.
+  await expect.poll(async () => (await pictures(fac)).map((p) => p.id)).toEqual([pic!.id]);
+});
