@@ -23,6 +23,8 @@ export interface Limits {
   maxWrongJoinCodesPerMinute: number;
   /** Awareness messages one connection may send per second; the excess is dropped (latest kept). */
   maxAwarenessPerSecond: number;
+  /** Presence reaches each connection at most once per this many ms (batched per room); 0 = every update at once. */
+  awarenessBatchMs: number;
   /** Messages one connection may send per second, sustained (token bucket); a flood -> close 4429. */
   maxMessagesPerSecond: number;
   /** Messages one connection may send at once above that rate (bucket size). */
@@ -85,6 +87,7 @@ export const DEFAULT_LIMITS: Limits = {
   compactAfterRows: 500,
   maxWrongJoinCodesPerMinute: 10,
   maxAwarenessPerSecond: 20,
+  awarenessBatchMs: 33,
   maxMessagesPerSecond: 200,
   messageBurst: 1000,
   maxBytesPerSecond: 1024 * 1024,
@@ -155,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
       compactAfterRows: intVar(env, 'COMPACT_AFTER_ROWS', DEFAULT_LIMITS.compactAfterRows, 2, 1_000_000),
       maxWrongJoinCodesPerMinute: intVar(env, 'MAX_WRONG_JOIN_CODES_PER_MINUTE', DEFAULT_LIMITS.maxWrongJoinCodesPerMinute, 1, 100_000),
       maxAwarenessPerSecond: intVar(env, 'MAX_AWARENESS_PER_SECOND', DEFAULT_LIMITS.maxAwarenessPerSecond, 1, 10_000),
+      awarenessBatchMs: intVar(env, 'AWARENESS_BATCH_MS', DEFAULT_LIMITS.awarenessBatchMs, 0, 1000),
       maxMessagesPerSecond: intVar(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.maxMessagesPerSecond, 1, 1_000_000),
       messageBurst: intVar(env, 'MESSAGE_BURST', DEFAULT_LIMITS.messageBurst, 1, 10_000_000),
       maxBytesPerSecond: intVar(env, 'MAX_BYTES_PER_SECOND', DEFAULT_LIMITS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),

@@ -54,7 +54,9 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const rooms = new RoomManager(storage.docs, {
     idleMs: config.roomIdleMs,
     compactAfterRows: config.limits.compactAfterRows,
+    awarenessBatchMs: config.limits.awarenessBatchMs,
     onRoomCreated: (room) => easels.attach(room),
+    roleOf: (boardId, participantId) => auth.participant(boardId, participantId)?.role ?? null,
   });
   const server = createHttpServer({
     boards,

@@ -7,7 +7,7 @@ import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
 import {
   addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
-  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
+  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
 } from '../model/session';
 import { clearBoard } from '../model/clearBoard';
 import { setEaselOnly, setEaselsOn, setProjector } from '../model/easelSession';
@@ -36,6 +36,9 @@ import { useCapture } from '../ui/capture/useCapture';
 import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
+import { useFollow } from './useFollow';
+import { FollowPill } from '../ui/follow/FollowPill';
+import { FollowSection } from '../ui/follow/FollowSection';
 import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
@@ -43,8 +46,19 @@ import { useEasels } from './useEasels';
 import { useShowMyEasel } from './useShowMyEasel';
 import { setTestHook } from './testHook';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useNoteScene } from './useNoteScene';
+import { NoteEditor } from '../ui/notes/NoteEditor';
+import { NoteMarkers } from '../ui/notes/NoteMarkers';
+import { NotesButton, NotesPanel } from '../ui/notes/NotesPanel';
+import { ParticipantNotesSwitch } from '../ui/notes/ParticipantNotesSwitch';
+import { useNotes } from '../ui/notes/useNotes';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
+import { usePhase } from './usePhase';
+import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
+import { ExportButton } from '../ui/export/ExportButton';
+import { ExportDialog } from '../ui/export/ExportDialog';
+import { createExporter } from './exportService';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -93,10 +107,11 @@ function useServerClock(): ServerClock {
   return clock;
 }
 
-function connectionLabel(state: ConnectionState | null, online: boolean): ConnectionLabel {
+/** `showSaving`: a screen where people draw (a projector never has changes of its own to save). */
+function connectionLabel(state: ConnectionState | null, online: boolean, showSaving = true): ConnectionLabel {
   if (!state) return 'connecting';
   if (state.stopped || !online) return 'offline';
-  if (state.status === 'connected' && state.synced) return 'connected';
+  if (state.status === 'connected' && state.synced) return state.saved || !showSaving ? 'connected' : 'saving';
   return state.everSynced ? 'reconnecting' : 'connecting';
 }
 
@@ -114,14 +129,16 @@ interface Props {
 
 export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, onRejoin }: Props) {
   const session = useBoardSession(boardId, identity);
-  const { editor, live, peers, connection, state, ctx } = session;
+  const { editor, live, peers, lasers, leader, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
   const easelView = useEasels(board);
   useShowMyEasel(editor, easelView, identity.participantId, identity.role === 'participant');
   useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
+  const phase = usePhase(board);
   const clock = useServerClock();
+  const follow = useFollow(editor, state?.board ?? null, connection, leader, identity.role);
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
   // The same rules as the server: never offer a pen it would refuse. A refused token will never
@@ -132,8 +149,12 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
   const [meta, setMeta] = useState<BoardMeta | null>(null);
   const [itemCount, setItemCount] = useState(0);
-  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | null>(null);
+  const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | 'notes' | null>(null);
+  const notes = useNoteScene(board, ctx);
+  const noteCount = useNotes(notes).length;
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useMemo(() => createExporter({ boardId, identity, board: () => session.connection?.board ?? null, editor }), [boardId, identity, session.connection, editor]);
 
   useEffect(() => {
     if (!board) return;
@@ -176,6 +197,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       setShowJoinCode: (show) => setShowJoinCode(doc, show),
       // One command, so one step of the facilitator's undo brings everything back (easels stay).
       clearBoard: () => void clearBoard(doc, board.history),
+      setPhase: (patch) => setPhase(doc, patch),
     };
   }, [board, isFacilitator, clock]);
 
@@ -241,6 +263,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         board={board}
         editor={editor}
         live={live}
+        lasers={lasers}
         ctx={ctx}
         synced={!!state?.synced}
         itemCount={itemCount}
@@ -249,8 +272,10 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         timer={timer}
         now={clock.now}
         showJoinCode={showJoinCode}
-        connection={connectionLabel(state, online)}
+        connection={connectionLabel(state, online, false)}
         easels={easelView}
+        privateDrawing={phase.hiding}
+        notes={notes}
       />
     );
   }
@@ -263,33 +288,43 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           editor={editor}
           live={live}
           peers={showCursors ? peers : NO_PEERS}
+          lasers={lasers}
           tool={tool}
           easels={canvasEasels}
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
           images={imageCacheFor(boardId)}
+          notes={notes}
         />
       )}
+      {notes && <NoteMarkers notes={notes} editor={editor} />}
       {state?.synced && itemCount === 0 && <EmptyHint canDraw={tool !== null} />}
       <TopBar
         title={meta?.title || fallbackTitle}
         prompt={meta?.prompt ?? ''}
         me={isProjector ? undefined : { name: identity.name, color: identity.color }}
         connection={connectionLabel(state, online)}
+        onRetry={() => connection?.retry()}
         timer={<TimerChip timer={timer} now={clock.now} />}
       >
+        {!isProjector && <NotesButton count={noteCount} expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? null : 'notes')} />}
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
+        {!isProjector && <ExportButton expanded={exportOpen} onClick={() => setExportOpen(true)} />}
       </TopBar>
-      {tool && ctx && <Toolbar ctx={ctx} extra={capture.buttons} />}
+      {exportOpen && <ExportDialog exporter={exporter} onClose={() => setExportOpen(false)} />}
+      {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} extra={capture.buttons} />}
       {capture.dialog}
+      <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
+      {tool && ctx && notes && <NoteEditor ctx={ctx} notes={notes} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
       {paused && !state?.stopped && <PausedNotice />}
       {tool && <EaselHint hint={session.hint} />}
+      {state?.synced && <PrivacyBanner role={identity.role} hiding={phase.hiding} revealed={phase.phase === 'reveal'} />}
       {panel === 'people' && !isProjector && (
         <PeoplePanel
           people={people}
@@ -311,6 +346,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           locked={flags.locked}
           showJoinCode={showJoinCode}
           itemCount={itemCount}
+          phase={phase.phase}
+          privateDrawing={phase.privateDrawing}
           actions={facilitatorActions}
           onClose={closePanel}
           easels={
@@ -324,8 +361,12 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
               />
             )
           }
-        />
+          drawingExtras={board && <ParticipantNotesSwitch board={board} />}
+        >
+          <FollowSection on={follow.request.on} onBring={() => follow.setOn(true)} onRoam={() => follow.setOn(false)} />
+        </FacilitatePanel>
       )}
+      {panel === 'notes' && ctx && notes && <NotesPanel ctx={ctx} notes={notes} onClose={closePanel} />}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}
       {message && (
         <Notice

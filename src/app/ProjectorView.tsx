@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { imageCacheFor } from '../canvas/images/imageCache';
 import type { Editor } from '../editor/editor';
+import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
@@ -19,15 +20,21 @@ import { ProjectorBanner } from '../ui/projector/ProjectorBanner';
 import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
 import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
 import { SpotlightVeil } from '../ui/projector/SpotlightVeil';
+import { PrivateDrawingCard } from '../ui/privacy/PrivateDrawingCard';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import type { EaselView } from './useEasels';
 import { useProjectorFit, type ProjectorFrame } from './useProjectorFit';
+import type { NoteScene } from '../editor/noteScene';
+import { NoteMarkers } from '../ui/notes/NoteMarkers';
+import { NotesLegend } from '../ui/notes/NotesLegend';
 
 /** A renewed code reaches the wall within this long (and at once after a reconnect). */
 const JOIN_CODE_REFRESH_MS = 30_000;
 
 const NO_PEERS = createPeers();
+/** Space (px) around the notes' legend. */
+const LEGEND_GAP = 24;
 
 /** The join code, asked of the server while it is shown; the last one known stays through errors. */
 function useJoinCode(boardId: string, token: string, enabled: boolean, connected: boolean): ProjectorJoin | null {
@@ -56,6 +63,8 @@ interface Props {
   board: Board | null;
   editor: Editor;
   live: LiveStrokes;
+  /** The facilitator's laser: shown on the wall even though cursors are not. */
+  lasers?: LaserTrails;
   ctx: ToolContext | null;
   synced: boolean;
   itemCount: number;
@@ -66,6 +75,9 @@ interface Props {
   showJoinCode: boolean;
   connection: ConnectionLabel;
   easels: EaselView;
+  /** Private drawing is in force: the board waits behind a card until the reveal. */
+  privateDrawing?: boolean;
+  notes?: NoteScene | null;
 }
 
 /** Where the facilitator aims the projector: the spotlighted easel, all easels, or the whole board. */
@@ -78,7 +90,7 @@ function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner
   return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -105,8 +117,11 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
     return () => ro.disconnect();
   }, [banner]);
 
+  // The notes' legend takes a column on the right: the drawing is fitted beside it.
+  const [legendWidth, setLegendWidth] = useState(0);
+  const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
   const aim = useMemo(() => aimOf(easels), [easels]);
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight);
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight, legendWidth, notes);
   const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
@@ -115,8 +130,11 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} />}
-      {synced && itemCount === 0 && !canvasEasels && <EmptyHint canDraw={false} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={notes} />}
+      {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
+      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
+      {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
+      {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>

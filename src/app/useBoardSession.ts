@@ -5,14 +5,16 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Editor } from '../editor/editor';
 import { fanOut } from '../editor/live';
+import type { LeaderView } from '../editor/follow';
+import { LaserTrails } from '../editor/laser';
 import { LiveStrokes } from '../editor/liveStrokes';
+import { Store } from '../editor/store';
 import { createPeers } from '../editor/presence';
 import { randomId } from '../lib/ids';
 import { canDraw } from '../protocol/roles';
 import { BoardConnection, type ConnectionState } from '../sync/connection';
 import { permissions } from '../editor/context';
 import { SceneIndex } from '../editor/sceneIndex';
-import { Store } from '../editor/store';
 import type { Board } from '../model/board';
 import { createTools, ToolManager } from '../tools/manager';
 import type { ToolContext } from '../tools/types';
@@ -24,6 +26,10 @@ export interface BoardSession {
   editor: Editor;
   live: LiveStrokes;
   peers: ReturnType<typeof createPeers>;
+  /** Laser trails on this screen (the facilitator's own and remote ones). */
+  lasers: LaserTrails;
+  /** The facilitator's view while they ask everyone to follow (from presence). */
+  leader: Store<LeaderView | null>;
   connection: BoardConnection | null;
   state: ConnectionState | null;
   tool: ToolManager | null;
@@ -41,6 +47,8 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
   const [live] = useState(() => new LiveStrokes());
   const [peers] = useState(createPeers);
   const [hint] = useState(() => new Store<{ text: string; n: number } | null>(null));
+  const [lasers] = useState(() => new LaserTrails());
+  const [leader] = useState(() => new Store<LeaderView | null>(null));
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   // A new name (rename) goes to presence; only a new token, person or role needs a new connection.
   const latest = useRef(identity);
@@ -57,13 +65,15 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       user: { id: participantId, name, color, role },
       live,
       peers,
+      lasers,
+      leader,
     });
     setConnection(c);
     return () => {
       c.destroy();
       setConnection(null);
     };
-  }, [boardId, token, participantId, role, live, peers]);
+  }, [boardId, token, participantId, role, live, peers, lasers, leader]);
 
   useEffect(() => {
     connection?.setUser({ id: participantId, name: identity.name, color: identity.color, role });
@@ -76,6 +86,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       board: state?.board ?? null,
       status: state?.status ?? 'connecting',
       synced: state?.synced ?? false,
+      saved: state?.saved ?? false,
       identity,
       camera: () => editor.camera,
     });
@@ -109,6 +120,17 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       scene,
       ...permissions(() => connection.board, identity.role, identity.participantId, (text) => hint.set({ text, n: (hint.get()?.n ?? 0) + 1 })),
       live: fanOut(live.localSink(), connection.liveSink),
+      // The laser is the facilitator's: other screens' tools never get one.
+      laser:
+        identity.role === 'facilitator'
+          ? {
+              point: (p) => {
+                lasers.addLocal(p);
+                connection.setLaser(lasers.local);
+              },
+              end: () => connection.setLaser(lasers.local),
+            }
+          : undefined,
       newId: () => randomId(),
       frame: (key, fn) => {
         pending.set(key, fn);
@@ -124,7 +146,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
         pending.clear();
       },
     };
-  }, [connection, identity, editor, live, hint]);
+  }, [connection, identity, editor, live, hint, lasers]);
 
   const tool = useMemo<ToolManager | null>(() => {
     if (!ctx || !canDraw(identity.role)) return null;
@@ -148,5 +170,5 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
     };
   }, [board, editor, ctx]);
 
-  return { editor, live, peers, connection, state, tool, ctx, hint };
+  return { editor, live, peers, lasers, leader, connection, state, tool, ctx, hint };
 }

@@ -11,8 +11,10 @@
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/editor';
 import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from '../editor/projectorFit';
+import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
 import type { Box } from '../geometry/box';
+import { unionBoxes } from '../geometry/handles';
 import type { Board } from '../model/board';
 
 const GLIDE_MS = 900;
@@ -26,11 +28,12 @@ export interface ProjectorFrame {
   fixed: boolean;
 }
 
-const union = (a: Box | null, b: Box | null): Box | null =>
-  !a ? b : !b ? a : { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) };
-
 const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
 
+/**
+ * `notes`: their regions are fitted too, and `insetRight` px on the right are left for their
+ * legend; `insetBottom` keeps the board clear of the spotlight caption.
+ */
 export function useProjectorFit(
   editor: Editor,
   board: Board | null,
@@ -38,6 +41,8 @@ export function useProjectorFit(
   insetTop: number,
   frame: ProjectorFrame = { key: 'board', box: null, fixed: false },
   insetBottom = 0,
+  insetRight = 0,
+  notes: NoteScene | null = null,
 ): void {
   const frameRef = useRef(frame);
   const refitRef = useRef<(() => void) | null>(null);
@@ -45,7 +50,7 @@ export function useProjectorFit(
 
   useEffect(() => {
     if (!board || !scene) return;
-    const insets: Insets = { top: insetTop, right: 0, bottom: insetBottom, left: 0 };
+    const insets: Insets = { top: insetTop, right: insetRight, bottom: insetBottom, left: 0 };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     let raf = 0;
     let pending = 0;
@@ -62,7 +67,10 @@ export function useProjectorFit(
       const view = editor.state.get().viewport;
       if (view.width < 2 || view.height < 2) return;
       const aimed = frameRef.current;
-      const box = aimed.fixed && aimed.box ? aimed.box : union(scene().allBounds(), aimed.box);
+      const box =
+        aimed.fixed && aimed.box
+          ? aimed.box
+          : unionBoxes([scene().allBounds(), aimed.box, ...(notes?.notes() ?? []).map((n) => n.box)].filter((b) => b !== null));
       if (!box) return; // an empty board: keep the view (the hint shows in the middle)
       const target = fitCamera(box, view, insets);
       const from = editor.camera;
@@ -88,6 +96,7 @@ export function useProjectorFit(
       if (!pending && !frameRef.current.fixed) pending = window.setTimeout(() => check(false), CHECK_MS);
     };
     const offBoard = board.subscribe(schedule);
+    const offNotes = notes?.subscribe(schedule);
     const offEditor = editor.subscribe(() => {
       const v = editor.state.get().viewport;
       if (v.width === lastView.width && v.height === lastView.height) return;
@@ -98,11 +107,12 @@ export function useProjectorFit(
     return () => {
       refitRef.current = null;
       offBoard();
+      offNotes?.();
       offEditor();
       stopGlide();
       if (pending) clearTimeout(pending);
     };
-  }, [editor, board, scene, insetTop, insetBottom]);
+  }, [editor, board, scene, insetTop, insetBottom, insetRight, notes]);
 
   // A new aim (spotlight, gallery, whole board, or the aimed easels changed): glide there now.
   useEffect(() => {

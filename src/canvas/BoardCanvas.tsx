@@ -16,10 +16,14 @@ import type { Easel } from '../model/schema';
 import { EaselLayer } from './EaselLayer';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
+import { LaserLayer } from './LaserLayer';
+import type { LaserTrails } from '../editor/laser';
 import type { InkIndex } from './inkIndex';
 import { OverlayLayer } from './OverlayLayer';
 import { createRenderStats, publishRenderStats } from './renderStats';
 import { LiveLayer } from './LiveLayer';
+import { NotesLayer } from './NotesLayer';
+import type { NoteScene } from '../editor/noteScene';
 import { useBoardBackground } from './useBoardBackground';
 import { useCanvasInput, type PointerTarget } from './useCanvasInput';
 import { useViewportSize } from './useViewportSize';
@@ -40,9 +44,13 @@ interface Props {
   easels?: { list: readonly Easel[]; spotlight?: string };
   /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
   images?: ImageSource;
+  /** The facilitator's laser trails: shown even where cursors are hidden (the projector). */
+  lasers?: LaserTrails;
+  /** Notes pinned to regions, drawn above the ink (large on the projector). */
+  notes?: NoteScene | null;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers, notes = null }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -57,8 +65,10 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
         {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} />}
         <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
         <LiveLayer live={live} editor={editor} stats={stats} />
+        {notes && <NotesLayer notes={notes} editor={editor} large={fixedCamera} />}
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
+        {lasers && <LaserLayer lasers={lasers} editor={editor} />}
       </Stage>
     </div>
   );

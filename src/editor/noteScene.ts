@@ -20,6 +20,8 @@ export interface PlacedNote {
   targetOwner: string | null;
   /** It names a target that is not on the board (deleted, or not loaded). */
   targetGone: boolean;
+  /** Who said it as shown: the speaker, else the artist of the easel the note is on, else ''. */
+  speakerName: string;
 }
 
 export type MayWriteNote = (noteAuthor: string, targetOwner: string | null) => boolean;
@@ -42,10 +44,11 @@ export class NoteScene {
         this.invalidate();
       }),
       board.subscribe((change) => {
-        // Only a change to a note's target moves a note.
+        // Only a change to a note's target moves a note. The hit-test index learns of the same
+        // change from its own listener, maybe after this one: read the boxes once it has.
         const targets = new Set(this.notes().map((p) => p.note.target));
         for (const id of [...change.upserted, ...change.removed]) {
-          if (targets.has(id)) return this.invalidate();
+          if (targets.has(id)) return this.invalidateSoon();
         }
       }),
     ];
@@ -92,7 +95,9 @@ export class NoteScene {
       const targetGone = note.target !== '' && !resolved;
       if (box && !targetGone) this.lastSeen.set(note.id, box);
       if (targetGone) this.keep(note, box);
-      placed.push({ note, box: targetGone ? (this.lastSeen.get(note.id) ?? box) : box, targetOwner: resolved?.owner ?? null, targetGone });
+      const shown = targetGone ? (this.lastSeen.get(note.id) ?? box) : box;
+      const easel = !note.speaker && shown ? this.easelAt((shown.minX + shown.maxX) / 2, (shown.minY + shown.maxY) / 2) : null;
+      placed.push({ note, box: shown, targetOwner: resolved?.owner ?? null, targetGone, speakerName: note.speaker || easel?.name || '' });
     }
     this.placed = placed;
     return placed;
@@ -108,6 +113,16 @@ export class NoteScene {
     if (!last || (stored && sameBox(last, stored)) || !this.mayWrite(note.author, this.board.author === note.author ? this.board.author : null)) return;
     // Not inside the observer that noticed: write after the current transaction.
     queueMicrotask(() => keepLastBox(this.board.doc, note.id, last));
+  }
+
+  private pending = false;
+  private invalidateSoon(): void {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      this.invalidate();
+    });
   }
 
   private invalidate(): void {

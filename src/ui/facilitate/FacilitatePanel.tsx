@@ -4,9 +4,10 @@
  * server refuses these writes from anyone else anyway.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { MINUTE_MS, timerIsUp, type TimerState } from '../../model/session';
+import { MINUTE_MS, timerIsUp, type Phase, type TimerState } from '../../model/session';
 import { LIMITS } from '../../model/schema';
 import { formatClock } from './timerText';
+import { PhaseSection } from './PhaseSection';
 import './facilitate.css';
 
 export interface FacilitatorActions {
@@ -22,6 +23,8 @@ export interface FacilitatorActions {
   setShowJoinCode(show: boolean): void;
   /** Deletes every item and note (easels stay) as one step of the facilitator's undo. */
   clearBoard(): void;
+  /** The phase and the private-drawing switch. */
+  setPhase(patch: { phase?: Phase; privateDrawing?: boolean }): void;
 }
 
 interface Props {
@@ -33,10 +36,16 @@ interface Props {
   /** The projector shows the join code (session flag, on by default). */
   showJoinCode: boolean;
   itemCount: number;
+  phase: Phase;
+  privateDrawing: boolean;
   actions: FacilitatorActions;
   onClose(): void;
   /** The easels section (easels, easel-only, spotlight and gallery). */
   easels?: ReactNode;
+  /** More sections (e.g. "Bring everyone to me"), after the drawing controls. */
+  children?: ReactNode;
+  /** More switches for the Drawing section (the notes setting). */
+  drawingExtras?: ReactNode;
 }
 
 const CHOICES = [1, 3, 5, 10] as const;
@@ -187,7 +196,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose, easels }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels, children, drawingExtras }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -225,6 +234,7 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
 
       <PromptSection prompt={prompt} onSave={actions.savePrompt} />
       <TimerSection timer={timer} now={now} actions={actions} />
+      <PhaseSection phase={phase} privateDrawing={privateDrawing} onChange={actions.setPhase} />
 
       <section className="fac-section" aria-labelledby="fac-drawing-title">
         <h3 id="fac-drawing-title" className="fac-label">
@@ -251,9 +261,11 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
         <span className="fac-told" role="status">
           {told}
         </span>
+        {drawingExtras}
       </section>
 
       {easels}
+      {children}
 
       <section className="fac-section" aria-labelledby="fac-projector-title">
         <h3 id="fac-projector-title" className="fac-label">
