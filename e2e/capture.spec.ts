@@ -143,7 +143,8 @@ test('file picker: crop and clean up; a second participant and the projector see
 
   const photo = await paperPhoto(pageA);
   const chooser = pageA.waitForEvent('filechooser');
-  await pageA.getByRole('button', { name: 'Add image' }).click();
+  await pageA.getByRole('button', { name: 'Picture', exact: true }).click();
+  await pageA.getByRole('button', { name: /Add image/ }).click();
   await (await chooser).setFiles({ name: 'village.png', mimeType: 'image/png', buffer: photo });
 
   const dialog = pageA.getByRole('dialog', { name: 'Add a picture' });
@@ -249,7 +250,8 @@ test('paste a picture from the clipboard; a file that is not a picture is refuse
 
   // A text file named like a picture: the dialog says so and nothing is added.
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add image' }).click();
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await page.getByRole('button', { name: /Add image/ }).click();
   await (await chooser).setFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
   await expect(dialog.getByRole('alert')).toHaveText(/not a picture Sketchroom can open/);
   await expect(dialog.getByRole('button', { name: 'Add to board' })).toBeDisabled();
@@ -264,7 +266,8 @@ test('take a photo with the camera: choose the camera, retake, turn it, add it',
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   await openBoardAs(page, made.id, ada);
 
-  await page.getByRole('button', { name: 'Take photo' }).click();
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await page.getByRole('button', { name: /Take photo/ }).click();
   const camera = page.getByRole('dialog', { name: 'Take a photo' });
   await expect(camera.getByLabel('Camera preview')).toBeVisible();
   const choice = camera.getByLabel('Camera', { exact: true });
@@ -299,7 +302,9 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   await waitSynced(page);
   const photo = await paperPhoto(page, 1600, 1200, 'image/jpeg');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add image' }).click();
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await page.screenshot({ path: 'test-results/capture-menu.png' });
+  await page.getByRole('button', { name: /Add image/ }).click();
   await (await chooser).setFiles({ name: 'village.jpg', mimeType: 'image/jpeg', buffer: photo });
   const dialog = page.getByRole('dialog', { name: 'Add a picture' });
   await expect(dialog.getByRole('img', { name: 'Picture preview' })).toBeVisible();

@@ -1,6 +1,7 @@
 /**
- * Every way a picture gets onto the board: the toolbar's "Add image" (file picker) and "Take
- * photo" (camera), a file dropped on the board, or a picture pasted from the clipboard. Each opens
+ * Every way a picture gets onto the board: the toolbar's "Picture" menu with "Add image" (file
+ * picker) and "Take photo" (camera), a file dropped on the board, or a picture pasted from the
+ * clipboard. Each opens
  * the same dialog (crop, rotate, clean up), which uploads the picture and places it.
  *
  * Returns the toolbar buttons and the dialog (or drop hint) for the board page to render.
@@ -64,6 +65,8 @@ function dialogKeys(e: ReactKeyboardEvent<HTMLDivElement>): void {
 export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons: ReactNode; dialog: ReactNode } {
   const [stage, setStage] = useState<Stage | null>(null);
   const [dropping, setDropping] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const open = !!stage;
 
@@ -119,6 +122,23 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     };
   }, [enabled, open, ctx]);
 
+  // The menu closes on a press elsewhere or Escape.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onDown = (e: PointerEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenuOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
+
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -141,16 +161,39 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     [ctx, boardId, token, at, close],
   );
 
+  // One toolbar button with a small menu: the toolbar is full at laptop widths.
   const buttons = enabled ? (
-    <>
-      <button type="button" className="tb-tool" title="Add a picture from a file (or paste or drop one on the board)" onClick={pickFile}>
+    <div className="cap-anchor" ref={menuRef}>
+      <button
+        type="button"
+        className="tb-tool"
+        title="Add a picture: from a file, or take a photo (you can also paste or drop one on the board)"
+        aria-haspopup="true"
+        aria-expanded={menuOpen}
+        onClick={() => setMenuOpen((o) => !o)}
+      >
         {CaptureIcons.image}
-        <span className="tb-label">Add image</span>
+        <span className="tb-label">Picture</span>
       </button>
-      <button type="button" className="tb-tool" title="Take a photo with the camera" onClick={() => setStage({ stage: 'camera' })}>
-        {CaptureIcons.camera}
-        <span className="tb-label">Take photo</span>
-      </button>
+      {menuOpen && (
+        <div className="cap-menu floating" role="group" aria-label="Add a picture">
+          <button type="button" className="cap-menu-item" onClick={() => { setMenuOpen(false); pickFile(); }}>
+            {CaptureIcons.image}
+            <span>
+              <strong>Add image</strong>
+              <small>A photo or picture from this device</small>
+            </span>
+          </button>
+          <button type="button" className="cap-menu-item" onClick={() => { setMenuOpen(false); setStage({ stage: 'camera' }); }}>
+            {CaptureIcons.camera}
+            <span>
+              <strong>Take photo</strong>
+              <small>With this device's camera</small>
+            </span>
+          </button>
+          <p className="cap-menu-hint">You can also paste a picture or drop one on the board.</p>
+        </div>
+      )}
       <input
         ref={fileRef}
         type="file"
@@ -162,7 +205,7 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
           if (file) setStage({ stage: 'edit', source: file, fromCamera: false, at: null });
         }}
       />
-    </>
+    </div>
   ) : null;
 
   let dialog: ReactNode = null;
