@@ -40,8 +40,11 @@ export interface BoardFile {
   blobs: Record<string, { mime: ImageType; data: string }>;
 }
 
-/** Session keys a board file keeps: settings, not the moment's state. */
-export const KEPT_SESSION_KEYS = ['allowEditOthers', 'privateDrawing', 'showJoinCode', 'hideNames', 'anonymous'] as const;
+/**
+ * Session keys a board file keeps: lasting settings, not the moment's state. Private drawing is
+ * not kept: without its phase it would hide everyone's work again on the new board.
+ */
+export const KEPT_SESSION_KEYS = ['allowEditOthers', 'showJoinCode', 'easels', 'easelOnly'] as const;
 
 /** Fields that hold a Y.Text in the document, per top-level map (written as plain strings). */
 export const TEXT_FIELDS: Record<'frames' | 'items' | 'annotations', readonly string[]> = { frames: [], items: ['text'], annotations: [] };
