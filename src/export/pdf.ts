@@ -141,7 +141,8 @@ export async function exportHandoutPdf(deps: PdfDeps, opts: Pick<RenderOptions, 
     notesColumn(page, font, out.notes, m + boxW + 24, top, colW, m);
   }, { from: 0, to: 0.9 }, (region) => scaleToFit(region, IMAGE_BOX.width, IMAGE_BOX.height, opts.scale));
   job.onProgress?.(0.95, 'Saving the handout');
-  const bytes = await pdf.save();
+  // pdf-lib writes a few objects per tick when asked: no long task at the end of a big handout.
+  const bytes = await pdf.save({ objectsPerTick: 20 });
   job.onProgress?.(1, 'Done');
   return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName: `${boardFileStem(meta.title)} handout.pdf`, width: pdf.getPageCount() };
 }

@@ -171,8 +171,53 @@ function drawLegend(ctx: Canvas2D, legend: Legend, x0: number, y0: number): void
   ctx.restore();
 }
 
-/** Encodes a canvas as PNG (or JPEG, for PDF pages). */
-export async function encodeCanvas(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg' = 'image/png', quality?: number): Promise<Blob> {
+let worker: Worker | null | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
+
+/** The encoding worker, or null where workers cannot encode (then the page encodes). */
+function encoder(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./encodeWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ id: number; blob?: Blob; error?: string }>) => {
+      const w = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      if (e.data.blob) w?.resolve(e.data.blob);
+      else w?.reject(new Error(e.data.error ?? 'encoding failed'));
+    };
+    worker.onerror = () => {
+      for (const w of waiting.values()) w.reject(new Error('the encoding worker stopped'));
+      waiting.clear();
+      worker = null;
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+async function encodeHere(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('This browser could not make the image.'))), type, quality));
+}
+
+/**
+ * Encodes a canvas as PNG (or JPEG, for PDF pages), in a worker where possible: the canvas's pixels
+ * move there as an ImageBitmap (the canvas is left empty), so the page stays responsive.
+ */
+export async function encodeCanvas(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg' = 'image/png', quality?: number): Promise<Blob> {
+  const w = 'transferToImageBitmap' in canvas ? encoder() : null;
+  if (!w) return encodeHere(canvas, type, quality);
+  const bitmap = (canvas as OffscreenCanvas).transferToImageBitmap();
+  const id = nextId++;
+  try {
+    return await new Promise<Blob>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      w.postMessage({ id, bitmap, type, quality }, [bitmap]);
+    });
+  } catch {
+    // The pixels went to the worker with the request: nothing to fall back on for this image.
+    throw new Error('The image could not be saved. Please try again.');
+  }
 }
