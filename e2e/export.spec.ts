@@ -100,6 +100,12 @@ test('the board file opens as a new board with the same document, item by item',
   await waitSynced(fac);
   const bea = await newPage(browser);
   await openBoardAs(bea, pair.id, pair.participant);
+  // Bea gets an easel (written by the server), and a note is pinned to it.
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('switch', { name: 'Give everyone an easel' }).click();
+  await expect.poll(async () => (await easelsOf(fac)).map((e) => e.name)).toEqual(['Bea']);
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('button', { name: 'Close' }).click();
+  await addNote(fac, 'noteRoundT1', (await easelsOf(fac))[0]!, 'A note that must come back', 'Ana');
   // Work by two people (authors are kept), every kind, rotations and scales.
   await onBoard(fac, `
     const s = board.addStroke({ tool: 'pen', color: '${BLUE}', width: 6, points: ${line(10, 10, 300, 80, 60)} });
@@ -135,6 +141,15 @@ test('the board file opens as a new board with the same document, item by item',
     );
   await expect.poll(async () => JSON.parse(await snapshot(fac)).length).toBe(6);
   const before = await snapshot(fac);
+  // Easels and notes, every field, ids sorted.
+  const maps = (p: Page) =>
+    p.evaluate(() => {
+      const doc = (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { toJSON(): Record<string, Record<string, unknown>> } } }).doc;
+      const sorted = (o: Record<string, Record<string, unknown>>) => JSON.stringify(Object.keys(o).sort().map((k) => [k, Object.keys(o[k]!).sort().map((f) => [f, o[k]![f]])]));
+      return { frames: sorted(doc.getMap('frames').toJSON()), annotations: sorted(doc.getMap('annotations').toJSON()) };
+    });
+  const mapsBefore = await maps(fac);
+  expect(mapsBefore.annotations).toContain('A note that must come back');
 
   const d = await exportWith(fac, async (dialog) => {
     await dialog.getByLabel('Board file').check();
@@ -153,6 +168,7 @@ test('the board file opens as a new board with the same document, item by item',
   expect(home.url()).not.toContain(pair.id);
   await waitSynced(home);
   await expect.poll(() => snapshot(home)).toBe(before);
+  await expect.poll(() => maps(home)).toEqual(mapsBefore);
   await expect(home.getByRole('heading', { name: 'Round trip · Café' })).toBeVisible();
   expect(await home.evaluate(() => window.__sketchroom!.identity!.role)).toBe('facilitator');
   // The photo's bytes were uploaded to the new board.
