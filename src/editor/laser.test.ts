@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTrail, encodeTrail, LASER_FADE_MS, LASER_MAX_POINTS, LASER_REMOTE_LAG_MS, LASER_WINDOW_MS, laserAlpha, LaserTrails, visibleTrail, type LaserPoint } from './laser';
+import { decodeTrail, encodeTrail, LASER_FADE_MS, LASER_HOLD_MS, LASER_MAX_POINTS, LASER_REMOTE_LAG_MS, LASER_WINDOW_MS, laserAlpha, LaserTrails, visibleTrail, type LaserPoint } from './laser';
 
 describe('laser trail fading', () => {
   it('fades smoothly from full to nothing over LASER_FADE_MS', () => {
     expect(laserAlpha(0)).toBe(1);
     expect(laserAlpha(-5)).toBe(1);
+    expect(laserAlpha(LASER_HOLD_MS)).toBe(1);
     expect(laserAlpha(LASER_FADE_MS)).toBe(0);
     expect(laserAlpha(LASER_FADE_MS + 100)).toBe(0);
     let prev = 1;
-    for (let age = 10; age < LASER_FADE_MS; age += 10) {
+    for (let age = LASER_HOLD_MS + 10; age < LASER_FADE_MS; age += 10) {
       const a = laserAlpha(age);
       expect(a).toBeLessThan(prev);
       // No step bigger than a few percent between 10 ms apart: a smooth fade, not a blink.

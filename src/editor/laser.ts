@@ -27,12 +27,15 @@ export const LASER_MAX_POINTS = 90;
  */
 export const LASER_REMOTE_LAG_MS = 60;
 
-/** Opacity of a trail point `age` ms old: full for a moment, then an ease-out to nothing. */
+/** The newest part of the trail stays fully bright this long before it starts to fade. */
+export const LASER_HOLD_MS = 120;
+
+/** Opacity of a trail point `age` ms old: full for LASER_HOLD_MS, then a smooth (smoothstep) fade to nothing. */
 export function laserAlpha(age: number): number {
-  if (age <= 0) return 1;
+  if (age <= LASER_HOLD_MS) return 1;
   if (age >= LASER_FADE_MS) return 0;
-  const k = age / LASER_FADE_MS;
-  return (1 - k) * (1 - k);
+  const k = (age - LASER_HOLD_MS) / (LASER_FADE_MS - LASER_HOLD_MS);
+  return 1 - k * k * (3 - 2 * k);
 }
 
 /** The points still visible at `now`, oldest first. */
