@@ -131,6 +131,12 @@ test('laser pointer on every screen, then bring everyone to me', async ({ browse
   }
   expect((await viewCentre(ann)).zoom).toBeCloseTo(target.zoom, 2);
   expect((await viewCentre(ben)).zoom).toBeLessThan(target.zoom);
+  // The projector too, in the area under its header.
+  const header = (await wall.locator('.proj-top').boundingBox())!.height;
+  await expect.poll(async () => {
+    const c = await camera(wall);
+    return Math.hypot(c.x + 960 / c.zoom - target.x, c.y + (header + (1080 - header) / 2) / c.zoom - target.y);
+  }).toBeLessThan(2);
 
   // Ann pans by herself: she stops following and is offered the way back.
   await ann.getByRole('button', { name: 'Hand' }).click();

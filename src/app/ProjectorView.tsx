@@ -19,6 +19,9 @@ import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import { useProjectorFit } from './useProjectorFit';
+import { useProjectorFollow } from './useProjectorFollow';
+import type { LeaderView } from '../editor/follow';
+import type { Store } from '../editor/store';
 
 /** A renewed code reaches the wall within this long (and at once after a reconnect). */
 const JOIN_CODE_REFRESH_MS = 30_000;
@@ -54,6 +57,8 @@ interface Props {
   live: LiveStrokes;
   /** The facilitator's laser: shown on the wall even though cursors are not. */
   lasers?: LaserTrails;
+  /** The facilitator's view while they bring everyone to it: the wall follows it too. */
+  leader?: Store<LeaderView | null>;
   ctx: ToolContext | null;
   synced: boolean;
   itemCount: number;
@@ -65,7 +70,7 @@ interface Props {
   connection: ConnectionLabel;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, lasers, leader, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -79,7 +84,8 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
     return () => ro.disconnect();
   }, [header]);
 
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight);
+  const following = useProjectorFollow(editor, board, leader, headerHeight);
+  useProjectorFit(editor, following ? null : board, ctx ? ctx.scene : null, headerHeight);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
     return () => setTestHook({ camera: undefined });
