@@ -31,14 +31,15 @@ describe('laser trail fading', () => {
     const wire = encodeTrail(pts, now);
     expect(wire.length % 3).toBe(0);
     expect(wire.length / 3).toBeLessThanOrEqual(LASER_MAX_POINTS);
-    // Newest point is included, with its age.
-    expect(wire.slice(-3)).toEqual([299, 598, now - 299 * 5]);
-    // Nothing older than the window.
-    for (let i = 2; i < wire.length; i += 3) expect(wire[i]).toBeLessThanOrEqual(LASER_WINDOW_MS);
-    const JSONish = JSON.parse(JSON.stringify(wire)) as unknown;
-    const back = decodeTrail(JSONish, 10_000);
+    const back = decodeTrail(JSON.parse(JSON.stringify(wire)) as unknown, 10_000);
+    // The newest point is included, with its age; nothing older than the window.
     expect(back.at(-1)).toEqual({ x: 299, y: 598, t: 10_000 - (now - 299 * 5) });
+    expect(10_000 - back[0]!.t).toBeLessThanOrEqual(LASER_WINDOW_MS);
     expect(back.every((p, i) => i === 0 || p.t >= back[i - 1]!.t)).toBe(true);
+    // Every decoded point lies on the original path (whole px).
+    for (const p of back) expect(pts.some((q) => Math.abs(q.x - p.x) <= 0.5 && Math.abs(q.y - p.y) <= 0.5)).toBe(true);
+    // Small: deltas, about 6 characters a point.
+    expect(JSON.stringify(wire).length / (wire.length / 3)).toBeLessThan(9);
   });
 
   it('reads remote trails leniently', () => {
@@ -47,6 +48,8 @@ describe('laser trail fading', () => {
     expect(decodeTrail([1, 2, 'x'], 0)).toEqual([]);
     expect(decodeTrail([1, Infinity, 3], 0)).toEqual([]);
     expect(decodeTrail([1, 2, -3], 0)).toEqual([]);
+    expect(decodeTrail([1, 2, 3, 1, 1, -1], 0)).toEqual([]); // a later point older than the one before
+    expect(decodeTrail([1, 2, 3, 1, 1, 5], 0)).toEqual([]); // younger than now
     expect(decodeTrail(new Array(3 * (LASER_MAX_POINTS + 1)).fill(1), 0)).toEqual([]);
   });
 

@@ -17,8 +17,8 @@ export interface LaserPoint {
 
 /** A trail's tail fades out over this long. */
 export const LASER_FADE_MS = 700;
-/** Presence carries this much of the trail (more than the fade, so a late message still overlaps). */
-export const LASER_WINDOW_MS = 1000;
+/** Presence carries this much of the trail (more than the fade and the lag, so a late message still overlaps). */
+export const LASER_WINDOW_MS = 850;
 /** At most this many points travel (a 120 Hz pen over a second, thinned). */
 export const LASER_MAX_POINTS = 90;
 /**
@@ -43,14 +43,23 @@ export function visibleTrail(points: readonly LaserPoint[], now: number): LaserP
   return points.filter((p) => p.t <= now && now - p.t < LASER_FADE_MS);
 }
 
-/** The wire form: flat [x, y, ageMs, ...], x and y rounded to whole board px, newest last. */
+/**
+ * The wire form, oldest point first: the first point as [x, y, ageMs], every later one as the
+ * difference from the one before [dx, dy, dAge] (dAge = how much younger it is, >= 0). Whole board
+ * px and ms: small integers, so the JSON stays short (~6 characters a point).
+ */
 export function encodeTrail(points: readonly LaserPoint[], now: number): number[] {
   const recent = points.filter((p) => now - p.t <= LASER_WINDOW_MS);
   const step = Math.max(1, Math.ceil(recent.length / LASER_MAX_POINTS));
+  const picked: LaserPoint[] = [];
+  for (let i = recent.length - 1; i >= 0; i -= step) picked.unshift(recent[i]!);
   const out: number[] = [];
-  for (let i = recent.length - 1; i >= 0; i -= step) {
-    const p = recent[i]!;
-    out.unshift(Math.round(p.x), Math.round(p.y), Math.max(0, Math.round(now - p.t)));
+  let prev: [number, number, number] | null = null;
+  for (const p of picked) {
+    const cur: [number, number, number] = [Math.round(p.x), Math.round(p.y), Math.max(0, Math.round(now - p.t))];
+    if (prev) out.push(cur[0] - prev[0], cur[1] - prev[1], Math.max(0, prev[2] - cur[2]));
+    else out.push(...cur);
+    prev = [cur[0], cur[1], prev ? prev[2] - Math.max(0, prev[2] - cur[2]) : cur[2]];
   }
   return out;
 }
@@ -58,14 +67,21 @@ export function encodeTrail(points: readonly LaserPoint[], now: number): number[
 /** Reads a remote trail leniently (anything malformed is no trail), placed on this screen's clock. */
 export function decodeTrail(value: unknown, receivedAt: number): LaserPoint[] {
   if (!Array.isArray(value) || value.length % 3 !== 0 || value.length > LASER_MAX_POINTS * 3) return [];
+  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) return [];
+  const v = value as number[];
   const out: LaserPoint[] = [];
-  for (let i = 0; i < value.length; i += 3) {
-    const [x, y, age] = [value[i], value[i + 1], value[i + 2]];
-    if (typeof x !== 'number' || typeof y !== 'number' || typeof age !== 'number') return [];
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !(age >= 0 && age <= LASER_WINDOW_MS * 10)) return [];
+  let x = 0, y = 0, age = 0;
+  for (let i = 0; i < v.length; i += 3) {
+    if (i === 0) [x, y, age] = [v[0]!, v[1]!, v[2]!];
+    else {
+      if (v[i + 2]! < 0) return [];
+      x += v[i]!;
+      y += v[i + 1]!;
+      age -= v[i + 2]!;
+    }
+    if (!(age >= 0 && age <= LASER_WINDOW_MS * 10)) return [];
     out.push({ x, y, t: receivedAt - age });
   }
-  out.sort((a, b) => a.t - b.t);
   return out;
 }
 
@@ -110,7 +126,7 @@ export class LaserTrails {
     return this.own;
   }
 
-  /** A remote trail arrived (replaces the sender's previous one: each message carries the last second). */
+  /** A remote trail arrived (replaces the sender's previous one: each message carries the last LASER_WINDOW_MS). */
   setRemote(clientId: number, points: LaserPoint[]): void {
     if (points.length === 0) {
       if (this.remote.delete(clientId)) this.bump();
