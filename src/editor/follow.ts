@@ -184,7 +184,8 @@ export class FollowController {
     this.cancelFrame = null;
     const target = this.target();
     if (this.mode.get() !== 'following' || !target) return;
-    const dt = this.lastFrame === null ? 16 : Math.min(100, time - this.lastFrame);
+    // A busy machine paints rarely: up to a quarter second per frame still looks like a glide.
+    const dt = this.lastFrame === null ? 16 : Math.min(250, time - this.lastFrame);
     this.lastFrame = time;
     const next = glideStep(this.editor.camera, target, dt, this.editor.state.get().viewport);
     this.ownCamera = next;
