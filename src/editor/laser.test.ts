@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTrail, encodeTrail, LASER_FADE_MS, LASER_HOLD_MS, LASER_MAX_POINTS, LASER_REMOTE_LAG_MS, LASER_WINDOW_MS, laserAlpha, LaserTrails, visibleTrail, type LaserPoint } from './laser';
+import { createLaserSink, LASER_HOLD_REFRESH_MS, decodeTrail, encodeTrail, LASER_FADE_MS, LASER_HOLD_MS, LASER_MAX_POINTS, LASER_REMOTE_LAG_MS, LASER_WINDOW_MS, laserAlpha, LaserTrails, visibleTrail, type LaserPoint } from './laser';
 
 describe('laser trail fading', () => {
   it('fades smoothly from full to nothing over LASER_FADE_MS', () => {
@@ -67,5 +67,37 @@ describe('laser trail fading', () => {
     trails.keepOnly(new Set());
     expect(trails.trails().map((t) => t.key)).toEqual(['me']);
     expect(bumps.length).toBeGreaterThan(20);
+  });
+
+  it('a laser held still stays lit: its point is renewed until the button is released', () => {
+    let now = 0;
+    const trails = new LaserTrails(() => now);
+    let tick: (() => void) | null = null;
+    let stopped = 0;
+    const published: number[] = [];
+    const sink = createLaserSink(trails, (t) => published.push(t.length), {
+      every: (_ms, fn) => {
+        tick = fn;
+        return () => stopped++;
+      },
+    });
+    sink.point({ x: 5, y: 5 });
+    for (let i = 0; i < 10; i++) {
+      now += LASER_HOLD_REFRESH_MS;
+      tick!();
+    }
+    expect(trails.local.at(-1)).toEqual({ x: 5, y: 5, t: now });
+    expect(laserAlpha(now - trails.local.at(-1)!.t)).toBe(1);
+    // Moving makes the renewals unnecessary: a point came in since.
+    const n = trails.local.length;
+    now += 50;
+    sink.point({ x: 9, y: 9 });
+    now += 50;
+    tick!();
+    expect(trails.local.length).toBe(n + 1);
+    sink.end();
+    expect(stopped).toBe(1);
+    // Every point went to presence (1 press, 10 renewals, 1 move), and the release once more.
+    expect(published).toHaveLength(13);
   });
 });

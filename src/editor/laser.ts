@@ -93,6 +93,48 @@ export interface LaserSink {
   end(): void;
 }
 
+/** While the laser is held still, its point is renewed this often so it stays lit (a real laser does). */
+export const LASER_HOLD_REFRESH_MS = 150;
+
+/**
+ * The facilitator's laser sink: adds each point to this screen's trails and hands the trail to
+ * `publish` (presence). While the button stays down without moving, the last point is renewed every
+ * LASER_HOLD_REFRESH_MS, so the dot stays lit where it rests instead of fading under the pointer.
+ */
+export function createLaserSink(
+  trails: LaserTrails,
+  publish: (trail: readonly LaserPoint[]) => void,
+  timers: { every(ms: number, fn: () => void): () => void } = {
+    every: (ms, fn) => {
+      const id = setInterval(fn, ms);
+      return () => clearInterval(id);
+    },
+  },
+): LaserSink {
+  let last: Vec | null = null;
+  let stopHold: (() => void) | null = null;
+  const add = (p: Vec) => {
+    trails.addLocal(p);
+    publish(trails.local);
+  };
+  return {
+    point(p) {
+      last = { x: p.x, y: p.y };
+      add(last);
+      stopHold ??= timers.every(LASER_HOLD_REFRESH_MS, () => {
+        const lastAt = trails.local.at(-1)?.t ?? -Infinity;
+        if (last && trails.now() - lastAt >= LASER_HOLD_REFRESH_MS - 1) add(last);
+      });
+    },
+    end() {
+      stopHold?.();
+      stopHold = null;
+      last = null;
+      publish(trails.local);
+    },
+  };
+}
+
 /** A trail on screen: whose, in what colour, and its points. */
 export interface Trail {
   key: string;
@@ -111,7 +153,7 @@ export class LaserTrails {
   private own: LaserPoint[] = [];
   private readonly remote = new Map<number, LaserPoint[]>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(readonly now: () => number = () => performance.now()) {}
 
   /** This screen's laser moved to `p` (board coordinates). */
   addLocal(p: Vec, t = this.now()): void {
