@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- bytes inspect load relay rooms render]`: prints figures and ratios against baselines
+ * `npm run bench [-- bytes inspect load presence relay rooms render]`: prints figures and ratios against baselines
  * measured in the same run, and writes them as JSON into bench/results/. Never asserts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   bytes: async () => (await import('./bytes')).runBytes,
   inspect: async () => (await import('./inspect')).runInspect,
   load: async () => (await import('./load')).runLoad,
+  presence: async () => (await import('./presence')).runPresence,
+  privacy: async () => (await import('./privacy')).runPrivacy,
   relay: async () => (await import('./relay')).runRelay,
   render: async () => (await import('./render/index')).runRender,
   rooms: async () => (await import('./rooms')).runRooms,

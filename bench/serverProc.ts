@@ -3,6 +3,7 @@
  * core, with --expose-gc), answering the bench's requests: start, loaded rooms, memory, CPU.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
 import { gcMemory, serveRequests } from './lib/child';
 
@@ -14,6 +15,7 @@ interface Running {
 }
 
 let running: Running | null = null;
+let loop: IntervalHistogram | null = null;
 
 /** `rooms` is "count of loaded rooms" in the contract; accept a number, a getter, a Map/Set or a { count }. */
 function roomCount(): number {
@@ -42,6 +44,24 @@ serveRequests(
     rooms: () => roomCount(),
     mem: () => gcMemory(),
     cpu: () => process.cpuUsage(),
+    /** Event-loop delay since the last reset (ms). */
+    loopReset: () => {
+      loop?.disable();
+      loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
+      return true;
+    },
+    loop: () => {
+      if (!loop) return null;
+      const ms = (ns: number) => ns / 1e6;
+      return { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), mean: ms(loop.mean) };
+    },
+    /** Active handles and requests by type (timers, sockets…), to see what churn leaves behind. */
+    resources: () => {
+      const counts: Record<string, number> = {};
+      for (const r of process.getActiveResourcesInfo()) counts[r] = (counts[r] ?? 0) + 1;
+      return counts;
+    },
     /** CPU ticks per thread (Linux), for diagnosing where server CPU goes. */
     threads: () =>
       readdirSync('/proc/self/task').map((tid) => {

@@ -23,6 +23,8 @@ export interface Limits {
   maxWrongJoinCodesPerMinute: number;
   /** Awareness messages one connection may send per second; the excess is dropped (latest kept). */
   maxAwarenessPerSecond: number;
+  /** Presence reaches each connection at most once per this many ms (batched per room); 0 = every update at once. */
+  awarenessBatchMs: number;
   /** Messages one connection may send per second, sustained (token bucket); a flood -> close 4429. */
   maxMessagesPerSecond: number;
   /** Messages one connection may send at once above that rate (bucket size). */
@@ -40,6 +42,18 @@ export interface Limits {
   /** WebSocket upgrade attempts one remote address may make per `wsConnectWindowMs`; more -> HTTP 429. */
   maxWsConnectsPerAddress: number;
   wsConnectWindowMs: number;
+  /** One uploaded picture, bytes; larger -> 413 (answered as soon as the limit is passed). */
+  maxImageBytes: number;
+  /** Decoded size of a picture (width x height from its header); more -> 422 (decompression bombs). */
+  maxImagePixels: number;
+  /** Longest side of a picture in pixels; more -> 422. */
+  maxImageSide: number;
+  /** Picture uploads one participant, and one remote address, may make per `imageUploadWindowMs` (429 above). */
+  maxImageUploadsPerParticipant: number;
+  maxImageUploadsPerAddress: number;
+  imageUploadWindowMs: number;
+  /** Picture uploads the server holds in memory at once (503 above). */
+  maxConcurrentImageUploads: number;
 }
 
 export interface Config {
@@ -73,6 +87,7 @@ export const DEFAULT_LIMITS: Limits = {
   compactAfterRows: 500,
   maxWrongJoinCodesPerMinute: 10,
   maxAwarenessPerSecond: 20,
+  awarenessBatchMs: 33,
   maxMessagesPerSecond: 200,
   messageBurst: 1000,
   maxBytesPerSecond: 1024 * 1024,
@@ -82,6 +97,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxDocBytes: 50 * 1024 * 1024,
   maxWsConnectsPerAddress: 300,
   wsConnectWindowMs: 10_000,
+  maxImageBytes: 10 * 1024 * 1024,
+  maxImagePixels: 50_000_000,
+  maxImageSide: 10_000,
+  maxImageUploadsPerParticipant: 60,
+  maxImageUploadsPerAddress: 600,
+  imageUploadWindowMs: 600_000,
+  maxConcurrentImageUploads: 8,
 };
 
 export class ConfigError extends Error {
@@ -136,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
       compactAfterRows: intVar(env, 'COMPACT_AFTER_ROWS', DEFAULT_LIMITS.compactAfterRows, 2, 1_000_000),
       maxWrongJoinCodesPerMinute: intVar(env, 'MAX_WRONG_JOIN_CODES_PER_MINUTE', DEFAULT_LIMITS.maxWrongJoinCodesPerMinute, 1, 100_000),
       maxAwarenessPerSecond: intVar(env, 'MAX_AWARENESS_PER_SECOND', DEFAULT_LIMITS.maxAwarenessPerSecond, 1, 10_000),
+      awarenessBatchMs: intVar(env, 'AWARENESS_BATCH_MS', DEFAULT_LIMITS.awarenessBatchMs, 0, 1000),
       maxMessagesPerSecond: intVar(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.maxMessagesPerSecond, 1, 1_000_000),
       messageBurst: intVar(env, 'MESSAGE_BURST', DEFAULT_LIMITS.messageBurst, 1, 10_000_000),
       maxBytesPerSecond: intVar(env, 'MAX_BYTES_PER_SECOND', DEFAULT_LIMITS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),
@@ -145,6 +168,13 @@ export function loadConfig(env: Env = process.env): Config {
       maxDocBytes: intVar(env, 'MAX_DOC_BYTES', DEFAULT_LIMITS.maxDocBytes, 1024, 2 ** 40),
       maxWsConnectsPerAddress: intVar(env, 'MAX_WS_CONNECTS_PER_ADDRESS', DEFAULT_LIMITS.maxWsConnectsPerAddress, 1, 1_000_000),
       wsConnectWindowMs: intVar(env, 'WS_CONNECT_WINDOW_MS', DEFAULT_LIMITS.wsConnectWindowMs, 100, 3600_000),
+      maxImageBytes: intVar(env, 'MAX_IMAGE_BYTES', DEFAULT_LIMITS.maxImageBytes, 1024, 1024 * 1024 * 1024),
+      maxImagePixels: intVar(env, 'MAX_IMAGE_PIXELS', DEFAULT_LIMITS.maxImagePixels, 1, 1_000_000_000),
+      maxImageSide: intVar(env, 'MAX_IMAGE_SIDE', DEFAULT_LIMITS.maxImageSide, 1, 100_000),
+      maxImageUploadsPerParticipant: intVar(env, 'MAX_IMAGE_UPLOADS_PER_PARTICIPANT', DEFAULT_LIMITS.maxImageUploadsPerParticipant, 1, 1_000_000),
+      maxImageUploadsPerAddress: intVar(env, 'MAX_IMAGE_UPLOADS_PER_ADDRESS', DEFAULT_LIMITS.maxImageUploadsPerAddress, 1, 1_000_000),
+      imageUploadWindowMs: intVar(env, 'IMAGE_UPLOAD_WINDOW_MS', DEFAULT_LIMITS.imageUploadWindowMs, 1000, 24 * 3600_000),
+      maxConcurrentImageUploads: intVar(env, 'MAX_CONCURRENT_IMAGE_UPLOADS', DEFAULT_LIMITS.maxConcurrentImageUploads, 1, 10_000),
     },
   };
 }

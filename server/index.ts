@@ -8,12 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { AuthService } from './auth/AuthService';
 import { BoardService } from './boards/BoardService';
 import { ConfigError, resolveConfig, type Config, type ConfigOverrides } from './config';
+import { FileBlobStore } from './blobs/FileBlobStore';
 import { createHttpServer } from './http/server';
 import { lanOrigins } from './net/lan';
 import { FailureLimiter } from './net/rateLimit';
 import { openSqliteStorage } from './persistence/sqlite';
 import type { CommitListener } from './persistence/types';
 import type { RoomStats } from './rooms/Room';
+import { EaselKeeper } from './rooms/easelKeeper';
 import { RoomManager } from './rooms/RoomManager';
 import { attachWebSockets } from './ws/upgrade';
 
@@ -48,18 +50,35 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const storage = openSqliteStorage(config.dataDir, { groupCommitMs: config.limits.groupCommitMs });
   const auth = new AuthService(storage.boards);
   const boards = new BoardService(storage.boards, auth);
-  const rooms = new RoomManager(storage.docs, { idleMs: config.roomIdleMs, compactAfterRows: config.limits.compactAfterRows });
+  const easels = new EaselKeeper((boardId) => auth.participants(boardId));
+  const rooms = new RoomManager(storage.docs, {
+    idleMs: config.roomIdleMs,
+    compactAfterRows: config.limits.compactAfterRows,
+    awarenessBatchMs: config.limits.awarenessBatchMs,
+    onRoomCreated: (room) => easels.attach(room),
+    roleOf: (boardId, participantId) => auth.participant(boardId, participantId)?.role ?? null,
+  });
   const server = createHttpServer({
     boards,
     auth,
     maxBodyBytes: config.limits.maxBodyBytes,
     staticDir: config.staticDir,
     disconnect: (boardId, participantId, code, reason) => rooms.closeParticipant(boardId, participantId, code, reason),
+    renamed: (boardId, participantId, name) => easels.renamed(rooms.loadedRoom(boardId), participantId, name),
     joinLimiter: new FailureLimiter({ limit: config.limits.maxWrongJoinCodesPerMinute, windowMs: 60_000 }),
     trustProxy: config.trustProxy,
     lanOrigins: () => lanOrigins(config.host, (server.address() as AddressInfo | null)?.port ?? config.port),
+    images: {
+      blobs: new FileBlobStore(config.dataDir),
+      index: storage.images,
+      maxBytes: config.limits.maxImageBytes,
+      pixels: { maxPixels: config.limits.maxImagePixels, maxSide: config.limits.maxImageSide },
+      uploads: { active: 0, max: config.limits.maxConcurrentImageUploads },
+      perParticipant: new FailureLimiter({ limit: config.limits.maxImageUploadsPerParticipant, windowMs: config.limits.imageUploadWindowMs }),
+      perAddress: new FailureLimiter({ limit: config.limits.maxImageUploadsPerAddress, windowMs: config.limits.imageUploadWindowMs }),
+    },
   });
-  const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits, trustProxy: config.trustProxy });
+  const gateway = attachWebSockets(server, { auth, boards: storage.boards, rooms, limits: config.limits, trustProxy: config.trustProxy, easels });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

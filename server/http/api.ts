@@ -15,6 +15,7 @@ import { isBoardId } from '../../src/protocol/ids';
 import type { AuthService, Identity } from '../auth/AuthService';
 import type { BoardService } from '../boards/BoardService';
 import type { FailureLimiter } from '../net/rateLimit';
+import { serveImage, uploadImage, type ImageDeps } from './images';
 import { asObject, HttpError, readJsonBody, sendJson, stringField } from './json';
 
 export interface ApiDeps {
@@ -23,12 +24,16 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** Closes a participant's open connections (revocation). */
   disconnect(boardId: string, participantId: string, code: number, reason: string): void;
+  /** A participant changed their name (their easel's label follows). */
+  renamed?(boardId: string, participantId: string, name: string): void;
   /** Wrong join codes per remote address. */
   joinLimiter: FailureLimiter;
   /** Take the client address from X-Forwarded-For (TRUST_PROXY). */
   trustProxy: boolean;
   /** The server's LAN IPv4 origins (Invite panel). */
   lanOrigins(): string[];
+  /** Picture upload and download (server/http/images.ts). */
+  images: ImageDeps;
 }
 
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{10}$/;
@@ -134,6 +139,7 @@ const boardRoutes: Array<[RegExp, BoardRoute, boolean?]> = [
     if (identity.role === 'projector') throw new HttpError(403, 'A projector has no name to change.');
     const name = nameField(asObject(await readJsonBody(req, deps.maxBodyBytes)));
     deps.auth.rename(boardId, identity.participantId, name);
+    deps.renamed?.(boardId, identity.participantId, name);
     return sendJson(res, 200, me({ ...identity, name }));
     // Unknown board: 401 like any token that does not identify (the contract of GET /me).
   }, false],
@@ -178,6 +184,14 @@ const boardRoutes: Array<[RegExp, BoardRoute, boolean?]> = [
       })),
     };
     return sendJson(res, 200, body);
+  }],
+  [/^\/images$/, (req, res, deps, boardId) => {
+    allow(req, 'POST');
+    return uploadImage(req, res, deps.images, identify(req, deps, boardId), remoteAddress(req, deps.trustProxy));
+  }],
+  [/^\/images\/([^/]+)$/, (req, res, deps, boardId, [hash = '']) => {
+    allow(req, 'GET', 'HEAD');
+    return serveImage(req, res, deps.images, boardId, hash);
   }],
   [/^\/participants\/([^/]+)\/revoke$/, (req, res, deps, boardId, [participantId = '']) => {
     allow(req, 'POST');

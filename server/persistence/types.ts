@@ -112,5 +112,9 @@ export interface DocStore {
    * the stored rows (the live room's, which saves applying them all again to a scratch document).
    */
   compact(boardId: string, current?: () => Uint8Array): CompactionResult;
+  /** The boundary of the board's private-drawing phase in force, if any (rooms/privacy/boundary.ts). */
+  loadPrivacy?(boardId: string): Uint8Array | null;
+  /** Stores (null: forgets) that boundary, durably, at once. */
+  savePrivacy?(boardId: string, boundary: Uint8Array | null): void;
   close(): void;
 }

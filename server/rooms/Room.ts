@@ -5,10 +5,18 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Origin } from '../../src/model/origins';
+import type { Role } from '../../src/protocol/roles';
 import type { Identity } from '../auth/AuthService';
+import { SERVER_OWNER } from '../boards/BoardService';
 import type { DocStore } from '../persistence/types';
+import { AwarenessBatcher } from './AwarenessBatcher';
 import { DurabilityGate } from './DurabilityGate';
-import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
+import { encodeAwarenessMessage, encodeSyncStep1Vector, encodeSyncStep2, encodeSyncStep2Update, encodeUpdateMessage } from './messages';
+import { RoomPrivacy } from './privacy/RoomPrivacy';
+
+/** Anyone who is not a facilitator, for what private drawing lets everyone see. */
+const PUBLIC_VIEWER = { participantId: '', role: 'projector' as const };
 
 export interface Peer {
   readonly identity: Identity;
@@ -24,6 +32,8 @@ export interface RoomHooks {
   onFailure(room: Room, error: unknown): void;
   /** An update was appended (the manager decides when to compact). */
   onAppend(room: Room): void;
+  /** A participant's role, for private drawing (unknown ids and a missing hook: null). */
+  roleOf?(participantId: string): Role | null;
 }
 
 export interface RoomStats {
@@ -41,6 +51,9 @@ export interface RoomStats {
   departedClientIds: number;
 }
 
+/** Presence goes out to each peer at most once per this many ms (AwarenessBatcher); 0 = at once. */
+export const AWARENESS_BATCH_MS = 33;
+
 /** How many departed, never-written client ids a room remembers (see departedOwners). */
 export const DEPARTED_IDS = 256;
 
@@ -56,13 +69,20 @@ const SYNC_CACHE_MAX_KEY = 4_096;
  */
 const DEFERRED_LOAD_MS = 20;
 
-function syncCacheKey(stateVector: Uint8Array): string {
-  return Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
+/** `viewer`: who may see what (RoomPrivacy.viewerKey); the same state vector gets different answers. */
+function syncCacheKey(viewer: string, stateVector: Uint8Array): string {
+  return `${viewer}|${Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1')}`;
 }
+
+type Viewer = Pick<Identity, 'participantId' | 'role'>;
 
 export class Room {
   /** The document; read it through `doc`, which applies deferred stored rows first. */
-  private readonly ydoc = new Y.Doc({ gc: true });
+  // Deleted content is kept while private drawing is in force (RoomPrivacy: others still see a
+  // participant's older drawing as it was at the boundary until the reveal).
+  private readonly ydoc = new Y.Doc({ gc: true, gcFilter: () => !this.privacy.active });
+  /** Private drawing: who may be sent what (server/rooms/privacy). */
+  private readonly privacy: RoomPrivacy;
   readonly awareness: awarenessProtocol.Awareness;
   /** Yjs client id -> participant id, persisted: ids that have written to the document. */
   readonly owners: Map<number, string>;
@@ -83,6 +103,8 @@ export class Room {
   /** Awareness client id -> the peer that speaks for it. */
   private readonly awarenessOwners = new Map<number, Peer>();
   private readonly gate: DurabilityGate;
+  /** Presence fan-out, batched per window (server/rooms/AwarenessBatcher.ts). */
+  private readonly presence: AwarenessBatcher<Peer>;
   private pendingOwners: Array<[number, string]> = [];
   /**
    * Encoded sync step 2 answers for the document as it is now, keyed by the asker's state vector:
@@ -105,12 +127,31 @@ export class Room {
     readonly boardId: string,
     private readonly store: DocStore,
     private readonly hooks: RoomHooks,
+    awarenessBatchMs = AWARENESS_BATCH_MS,
   ) {
     const stored = store.load(boardId);
     this.owners = stored.clientOwners;
+    this.privacy = new RoomPrivacy({
+      boardId,
+      store,
+      ownerOf: (clientId) => this.ownerOf(clientId),
+      roleOf: (participantId) => hooks.roleOf?.(participantId) ?? null,
+    });
     this.gate = new DurabilityGate((error) => this.hooks.onFailure(this, error));
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
+    this.presence = new AwarenessBatcher<Peer>(this.awareness, awarenessBatchMs, {
+      peers: () => this.peers.keys(),
+      ownerOf: (id) => this.awarenessOwners.get(id),
+      send: (peer, message) => {
+        if (this.peers.has(peer)) peer.send(message);
+      },
+      run: (fn) => this.gate.run(fn),
+      // While private, participants' cursors reach only the facilitator (one shared blanked copy
+      // for everyone else, so batching stays one encode per audience).
+      audienceOf: (peer) => (this.privacy.active && peer.identity.role !== 'facilitator' ? 'public' : ''),
+      redact: (_audience, id, state) => this.awarenessStatesFor(PUBLIC_VIEWER, [id]).get(id) ?? state,
+    });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.unapplied = stored.updates;
     if (stored.updates.length === 0) this.ensureLoaded();
@@ -145,6 +186,9 @@ export class Room {
       console.warn(`sketchroom: board ${this.boardId} loaded with pending structs; dropping them`);
       this.clearPending();
     }
+    // A stored boundary whose phase has ended (or none for a phase in force) is put right; nobody
+    // was sent anything yet (the unfiltered fast path stays shut while a boundary is stored).
+    if (this.privacy.follow(this.ydoc)) this.privacy.forgetStored();
     this.ydoc.on('update', this.onDocUpdate);
     for (const fn of this.afterLoad.splice(0)) fn();
   }
@@ -166,21 +210,36 @@ export class Room {
    */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     const rows = this.unapplied;
-    if (rows !== null && rows.length === 1) {
+    if (rows !== null && rows.length === 1 && !this.privacy.active) {
       const row = rows[0]!;
       // [0]: the empty state vector of a fresh client.
       const update = stateVector.length === 1 && stateVector[0] === 0 ? row : Y.diffUpdate(row, stateVector);
       const message = encodeSyncStep2Update(update);
       // The row is the document's state, so it answers the next joiners with this state vector too
       // (the cache is cleared by the first change, and by a load that had to drop pending structs).
-      if (stateVector.length <= SYNC_CACHE_MAX_KEY) this.cacheSyncAnswer(stateVector, message);
+      if (stateVector.length <= SYNC_CACHE_MAX_KEY) this.cacheSyncAnswer(syncCacheKey('*', stateVector), message);
       this.sendDurable(peer, message);
       // After the reply is written: the client applies it while this process loads the document.
       setImmediate(() => this.ensureLoaded());
       return;
     }
     this.ensureLoaded();
-    this.sendDurable(peer, this.syncStep2(stateVector));
+    this.sendDurable(peer, this.syncStep2(stateVector, peer.identity));
+  }
+
+  /** The server's sync step 1 for a peer: the state vector it may know of (RoomPrivacy). */
+  syncStep1For(viewer: Viewer): Uint8Array {
+    return encodeSyncStep1Vector(this.privacy.stateVectorFor(this.doc, viewer));
+  }
+
+  /** Whether what `from` writes or draws live may be sent to `to` right now (private drawing). */
+  showsTo(from: Viewer, to: Viewer): boolean {
+    return this.privacy.showsTo(from, to);
+  }
+
+  /** An awareness message with these states as `viewer` may see them (cursors hidden while private). */
+  awarenessMessageFor(viewer: Viewer, ids: readonly number[]): Uint8Array {
+    return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids], this.awarenessStatesFor(viewer, ids)));
   }
 
   get size(): number {
@@ -253,6 +312,25 @@ export class Room {
     return true;
   }
 
+  /**
+   * Changes the document on the server's own account (easels for a joiner, say): persisted and
+   * relayed to every peer like any update, once durable. The room's Yjs client id is bound to
+   * SERVER_OWNER first, so no participant can ever write under it; if a participant already holds
+   * that id, the room takes a fresh one.
+   */
+  writeAsServer(fn: (doc: Y.Doc) => void): void {
+    if (this.destroyed) return;
+    this.ensureLoaded();
+    const doc = this.ydoc;
+    while (this.ownerOf(doc.clientID) !== undefined && this.ownerOf(doc.clientID) !== SERVER_OWNER) {
+      doc.clientID = Math.floor(Math.random() * 0xffffffff) >>> 0;
+    }
+    if (!this.owners.has(doc.clientID)) this.bind(doc.clientID, SERVER_OWNER);
+    doc.transact(() => fn(doc), Origin.Server);
+    // Only the binding, if the change turned out to change nothing.
+    if (this.pendingOwners.length > 0) this.persist(null, null);
+  }
+
   /** Whether another peer already speaks for this awareness client id. */
   awarenessClaimedByOther(clientId: number, peer: Peer): boolean {
     const owner = this.awarenessOwners.get(clientId);
@@ -301,19 +379,24 @@ export class Room {
 
   /**
    * The sync step 2 message answering a state vector (Y.encodeStateAsUpdate of the room's document
-   * as it is now), computed once per document state and state vector.
+   * as it is now, filtered for `viewer` while private drawing is in force), computed once per
+   * document state, viewer class and state vector. Without a viewer: the whole document.
    */
-  syncStep2(stateVector: Uint8Array): Uint8Array {
+  syncStep2(stateVector: Uint8Array, viewer?: Viewer): Uint8Array {
     this.ensureLoaded();
-    if (stateVector.length > SYNC_CACHE_MAX_KEY) return encodeSyncStep2(this.ydoc, stateVector);
-    const message = this.syncCache.get(syncCacheKey(stateVector)) ?? encodeSyncStep2(this.ydoc, stateVector);
-    this.cacheSyncAnswer(stateVector, message);
+    const build = (): Uint8Array => {
+      const filtered = viewer ? this.privacy.syncAnswer(this.ydoc, stateVector, viewer) : null;
+      return filtered ? encodeSyncStep2Update(filtered) : encodeSyncStep2(this.ydoc, stateVector);
+    };
+    if (stateVector.length > SYNC_CACHE_MAX_KEY) return build();
+    const key = syncCacheKey(viewer ? this.privacy.viewerKey(viewer) : '*', stateVector);
+    const message = this.syncCache.get(key) ?? build();
+    this.cacheSyncAnswer(key, message);
     return message;
   }
 
-  /** Keeps `message` as the most recent cached answer to `stateVector`. */
-  private cacheSyncAnswer(stateVector: Uint8Array, message: Uint8Array): void {
-    const key = syncCacheKey(stateVector);
+  /** Keeps `message` as the most recent cached answer for `key` (syncCacheKey). */
+  private cacheSyncAnswer(key: string, message: Uint8Array): void {
     if (!this.syncCache.delete(key) && this.syncCache.size >= SYNC_CACHE_ENTRIES) {
       this.syncCache.delete(this.syncCache.keys().next().value!);
     }
@@ -330,6 +413,11 @@ export class Room {
     this.gate.run(() => {
       if (this.peers.has(peer)) peer.send(message);
     });
+  }
+
+  /** Runs `fn` once everything appended so far is committed (in order with sends and relays). */
+  whenDurable(fn: () => void): void {
+    this.gate.run(fn);
   }
 
   /** Relays (in order, after durability) to every peer but `except` that passes `filter`. */
@@ -369,6 +457,7 @@ export class Room {
     this.ydoc.off('update', this.onDocUpdate);
     this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.presence.destroy();
     this.awareness.destroy();
     this.ydoc.destroy();
     this.peers.clear();
@@ -381,13 +470,27 @@ export class Room {
     if (update) {
       this.hooks.onAppend(this);
       const message = encodeUpdateMessage(update);
-      this.broadcast(message, origin instanceof Object && this.peers.has(origin as Peer) ? (origin as Peer) : null);
+      const from = origin instanceof Object && this.peers.has(origin as Peer) ? (origin as Peer) : null;
+      // Decided now, not at sending time: who may see an update depends on the phase it was made in.
+      const hidden = from !== null && this.privacy.active && from.identity.role === 'participant';
+      const artist = from?.identity.participantId;
+      this.broadcast(message, from, hidden ? (peer) => peer.identity.role === 'facilitator' || peer.identity.participantId === artist : undefined);
     }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.syncCache.size > 0) this.syncCache.clear();
+    const revealed = this.privacy.follow(this.ydoc);
+    if (origin instanceof Object && this.peers.has(origin as Peer) && (origin as Peer).identity.role === 'facilitator') {
+      this.privacy.noteFacilitatorUpdate(update);
+    }
     this.persist(update, origin);
+    if (revealed) {
+      // Right after the change that ended the phase: everyone but the facilitator gets exactly
+      // what was withheld from them; the stored boundary goes once that change is durable.
+      this.broadcast(encodeUpdateMessage(revealed), null, (peer) => peer.identity.role !== 'facilitator');
+      this.gate.run(() => this.privacy.forgetStored());
+    }
   };
 
   private dropSyncCache(): void {
@@ -399,11 +502,22 @@ export class Room {
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
   ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(message, null);
+    this.presence.note(added, updated, removed);
   };
+
+  /** Awareness states as `viewer` may see them: cursors of participants it may not watch, blanked. */
+  private awarenessStatesFor(viewer: Viewer, ids: readonly number[]): Map<number, Record<string, unknown>> {
+    const states = this.awareness.getStates() as Map<number, Record<string, unknown>>;
+    if (!this.privacy.active || viewer.role === 'facilitator') return states;
+    const shown = new Map<number, Record<string, unknown>>();
+    for (const id of ids) {
+      const state = states.get(id);
+      if (!state) continue;
+      const owner = this.awarenessOwners.get(id);
+      shown.set(id, owner && !this.privacy.showsTo(owner.identity, viewer) && 'cursor' in state ? { ...state, cursor: null } : state);
+    }
+    return shown;
+  }
 
   private clearPending(): void {
     // Pending structs would be handed to every joiner by encodeStateAsUpdate (SECURITY-NOTES).

@@ -5,12 +5,19 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/protocol/closeCodes';
+import type { Role } from '../../src/protocol/roles';
 import type { DocStore } from '../persistence/types';
 import { Room, type RoomStats } from './Room';
 
 export interface RoomManagerOptions {
   idleMs: number;
   compactAfterRows: number;
+  /** Called with each room as it is created (before anyone joins), e.g. to watch its document. */
+  onRoomCreated?: (room: Room) => void;
+  /** A participant's role on a board (private drawing hides participants' work only). */
+  roleOf?(boardId: string, participantId: string): Role | null;
+  /** Presence batching window per peer (Room); 0 relays every awareness update at once. */
+  awarenessBatchMs?: number;
 }
 
 export class RoomManager {
@@ -43,12 +50,19 @@ export class RoomManager {
         onEmpty: (r) => this.scheduleIdle(r),
         onFailure: (r, error) => this.fail(r, error),
         onAppend: (r) => this.noteAppend(r),
-      });
+        roleOf: (participantId) => this.options.roleOf?.(boardId, participantId) ?? null,
+      }, this.options.awarenessBatchMs);
       this.rooms.set(boardId, room);
       this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
+      this.options.onRoomCreated?.(room);
     }
     this.cancelIdle(room);
     return room;
+  }
+
+  /** The board's room if it is loaded now (never loads one). */
+  loadedRoom(boardId: string): Room | undefined {
+    return this.rooms.get(boardId);
   }
 
   /** Caller acquired but never joined (e.g. the socket closed first): let it idle out. */

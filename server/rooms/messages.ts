@@ -15,6 +15,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(enc);
 }
 
+/** Sync step 1 with a given state vector (e.g. one that leaves out what a peer may not see). */
+export function encodeSyncStep1Vector(stateVector: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Sync);
+  encoding.writeVarUint(enc, SyncStep1);
+  encoding.writeVarUint8Array(enc, stateVector);
+  return encoding.toUint8Array(enc);
+}
+
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MessageType.Sync);

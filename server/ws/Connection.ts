@@ -8,13 +8,12 @@ import type { WebSocket } from 'ws';
 import type { Identity } from '../auth/AuthService';
 import type { Limits } from '../config';
 import type { Peer, Room } from '../rooms/Room';
-import { encodeAwarenessMessage, encodeSyncStep1 } from '../rooms/messages';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { TokenBucket } from '../net/rateLimit';
 import { MAX_AWARENESS_IDS_PER_CONNECTION, type AwarenessEntry } from './awarenessGuard';
 import { applyAwareness, HANDLERS } from './handlers';
 import { ConnectionLimits, HANDSHAKE_TIMEOUT_REASON, type DocSizes } from './limits';
 import { CloseCode } from '../../src/protocol/closeCodes';
+import { encodeConfirm } from '../../src/protocol/confirm';
 import { malformed, Refusal } from './inspect/refusal';
 
 export class Connection implements Peer {
@@ -34,6 +33,9 @@ export class Connection implements Peer {
    */
   private pendingAwareness: Map<number, AwarenessEntry> | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Document updates read from this connection, and the latest count queued for confirmation. */
+  private updatesRead = 0;
+  private confirmQueued = 0;
   /** Message/byte rates, handshake deadline, document size (limits.ts). */
   private readonly venue: ConnectionLimits;
 
@@ -44,6 +46,8 @@ export class Connection implements Peer {
     readonly wantsLive: boolean,
     readonly limits: Limits,
     docSizes: DocSizes,
+    /** Asked for commit confirmations (caps=confirm, src/protocol/confirm.ts). */
+    readonly wantsConfirm = false,
   ) {
     this.venue = new ConnectionLimits(limits, room, docSizes, () => this.close(CloseCode.HandshakeTimeout, HANDSHAKE_TIMEOUT_REASON));
     this.newClientBudget = limits.maxNewClientIdsPerConnection;
@@ -53,11 +57,9 @@ export class Connection implements Peer {
     ws.on('close', () => this.onClose());
     ws.on('error', () => this.onClose());
     // Start the y-websocket handshake: our state vector, then everyone's presence.
-    room.whenLoaded(() => this.send(encodeSyncStep1(room.doc)));
+    room.whenLoaded(() => this.send(room.syncStep1For(identity)));
     const states = room.awareness.getStates();
-    if (states.size > 0) {
-      this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()])));
-    }
+    if (states.size > 0) this.send(room.awarenessMessageFor(identity, [...states.keys()]));
   }
 
   send(message: Uint8Array): void {
@@ -69,6 +71,20 @@ export class Connection implements Peer {
     if (this.closed) return;
     this.onClose();
     this.ws.close(code, reason);
+  }
+
+  /**
+   * Counts one document update read from this connection (applied, or empty) and, for a client that
+   * asked, confirms the count once everything appended so far is committed. Confirmations leave in
+   * order, so one superseded by a later count in the same commit is skipped.
+   */
+  updateRead(): void {
+    const n = ++this.updatesRead;
+    if (!this.wantsConfirm) return;
+    this.confirmQueued = n;
+    this.room.whenDurable(() => {
+      if (n === this.confirmQueued) this.send(encodeConfirm(n));
+    });
   }
 
   /** Whether a Yjs/awareness client id is another connection's or another participant's. */

@@ -8,11 +8,11 @@ import * as decoding from 'lib0/decoding';
 import { LIVE_LIMITS, encodeLiveForPeers, readLiveBody } from '../../src/protocol/liveStroke';
 import { MessageType } from '../../src/protocol/messages';
 import { boardPermissionContext } from '../../src/model/session';
-import { encodeAwarenessMessage } from '../rooms/messages';
 import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
 import { docView } from './inspect/docView';
 import { inspectUpdate } from './inspect/inspectUpdate';
+import { checkEaselRule, easelRuleFor } from './inspect/easelRule';
 import { checkPermissions } from './inspect/permissions';
 import { DEFAULT_READ_LIMITS } from './inspect/readUpdate';
 import { forbidden, malformed } from './inspect/refusal';
@@ -60,6 +60,7 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     doc: view,
     context: boardPermissionContext(room.doc),
   });
+  checkEaselRule(inspected, view, easelRuleFor(room.doc, identity.role, identity.participantId));
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
   if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');
@@ -76,6 +77,7 @@ const handleSync: Handler = (conn, dec) => {
     case SyncStep2:
     case SyncUpdate:
       applyClientUpdate(conn, payload);
+      conn.updateRead();
       return;
     default:
       throw malformed('unknown sync step');
@@ -106,8 +108,7 @@ const handleAwareness: Handler = (conn, dec) => {
 const handleQueryAwareness: Handler = (conn, dec) => {
   if (decoding.hasContent(dec)) throw malformed('bad query');
   const { awareness } = conn.room;
-  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]);
-  conn.room.sendDurable(conn, encodeAwarenessMessage(update));
+  conn.room.sendDurable(conn, conn.room.awarenessMessageFor(conn.identity, [...awareness.getStates().keys()]));
 };
 
 const handleLive: Handler = (conn, dec, message) => {
@@ -122,7 +123,10 @@ const handleLive: Handler = (conn, dec, message) => {
   }
   if (decoding.hasContent(bodyDecoder)) throw malformed('malformed live message');
   const relayed = encodeLiveForPeers(conn.number, body);
-  conn.room.broadcast(relayed, conn, (peer) => peer.wantsLive);
+  // While private drawing is in force, a participant's live strokes reach only the facilitator and
+  // their own tabs (decided now, like the relay of their updates).
+  const hidden = !conn.room.showsTo(conn.identity, { participantId: '', role: 'projector' });
+  conn.room.broadcast(relayed, conn, (peer) => peer.wantsLive && (!hidden || conn.room.showsTo(conn.identity, peer.identity)));
 };
 
 export const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([

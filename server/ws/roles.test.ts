@@ -201,6 +201,22 @@ describe('roles and session flags over the wire', () => {
     expect(aliceClient.provider.wsconnected).toBe(true);
   });
 
+  it("pictures: a participant's own image item is accepted and relayed; someone else's is theirs to keep", async () => {
+    const picture = { kind: 'image' as const, x: 0, y: 0, rotation: 0, blob: 'ab'.repeat(32), mime: 'image/jpeg' as const, pw: 800, ph: 600, w: 400, h: 300 };
+    const model = new Board(aliceClient.doc, alice.participantId);
+    const id = model.addItem(picture);
+    await waitFor(() => readItem(id, itemsOf(witness.doc).get(id))?.kind === 'image', 'own picture relayed');
+    model.updateItems({ ids: [id], patch: { w: 200, h: 150 } });
+    await waitFor(() => (readItem(id, itemsOf(witness.doc).get(id)) as { w?: number } | null)?.w === 200, 'own resize relayed');
+    const theirPicture = new Board(witness.doc, witnessId.participantId).addItem(picture);
+    await waitFor(() => itemsOf(fac.doc).has(theirPicture) && itemsOf(aliceClient.doc).has(theirPicture), 'their picture everywhere');
+    await asAlice((doc) => mapOf(doc, theirPicture).set('w', 10));
+    await asAlice((doc) => itemsOf(doc).delete(theirPicture));
+    await asAlice((doc) => new Board(doc, witnessId.participantId).addItem(picture));
+    expect(aliceClient.provider.wsconnected).toBe(true);
+    model.destroy();
+  });
+
   it('allowed: the facilitator changes anything, relayed', async () => {
     const id = new Board(witness.doc, witnessId.participantId).addStroke(stroke);
     await waitFor(() => itemsOf(fac.doc).has(id), 'stroke at facilitator');

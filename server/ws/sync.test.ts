@@ -42,7 +42,7 @@ describe('sync over y-websocket', () => {
     await waitFor(() => boardA.size === 2 && boardB.size === 2, 'both strokes on both');
     boardB.deleteItems([idB]);
     await waitFor(() => boardA.size === 1, 'deletion relayed');
-    expect(boardA.getItem(idA)?.color).toBe('#112233');
+    expect(boardA.getItem(idA)).toMatchObject({ color: '#112233' });
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
 

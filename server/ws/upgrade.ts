@@ -1,5 +1,5 @@
 /**
- * WebSocket upgrades on /ws/<boardId>?token=...&caps=live. The token is checked before the
+ * WebSocket upgrades on /ws/<boardId>?token=...&caps=live,confirm. The token is checked before the
  * connection joins anything; a refused connection is accepted only to be closed with its code
  * (4404 unknown board, 4401 bad token) because browsers never see the status of a refused
  * upgrade. ws enforces maxPayload (close 1009); a ping every 30 s reaps dead sockets.
@@ -17,6 +17,7 @@ import type { Limits } from '../config';
 import { remoteAddress } from '../http/api';
 import { FailureLimiter } from '../net/rateLimit';
 import type { BoardStore } from '../persistence/types';
+import type { EaselKeeper } from '../rooms/easelKeeper';
 import type { RoomManager } from '../rooms/RoomManager';
 import { Connection } from './Connection';
 import { DocSizes, roomFullReason } from './limits';
@@ -28,6 +29,8 @@ export interface WsDeps {
   limits: Limits;
   /** Key the per-address upgrade limit on the last X-Forwarded-For entry (TRUST_PROXY). */
   trustProxy: boolean;
+  /** Gives a connecting participant their easel when easels are on. */
+  easels?: EaselKeeper;
 }
 
 export interface WsGateway {
@@ -80,7 +83,9 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
     const identity = deps.auth.authenticate(boardId, url.searchParams.get('token'));
     if (!identity) return refuse(req, socket, head, CloseCode.Unauthorized, 'missing or invalid token');
     if (roomFull(boardId)) return refuse(req, socket, head, CloseCode.RoomFull, roomFullReason());
-    const wantsLive = parseCaps(url.searchParams.get('caps')).has(Capability.Live);
+    const caps = parseCaps(url.searchParams.get('caps'));
+    const wantsLive = caps.has(Capability.Live);
+    const wantsConfirm = caps.has(Capability.Confirm);
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (!accepting) {
         ws.close(CloseCode.ServiceRestart, 'server restarting');
@@ -100,7 +105,8 @@ export function attachWebSockets(server: Server, deps: WsDeps): WsGateway {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       const room = deps.rooms.acquire(boardId);
-      new Connection(ws, room, current, wantsLive, deps.limits, docSizes);
+      new Connection(ws, room, current, wantsLive, deps.limits, docSizes, wantsConfirm);
+      deps.easels?.joined(room, current);
     });
   });
 

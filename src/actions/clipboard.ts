@@ -62,6 +62,7 @@ export function pasteText(ctx: BoardContext, text: string, at?: { x: number; y: 
       dy = c.y - (box.minY + box.maxY) / 2;
     }
   }
+  if (!ctx.mayCreate(items.map((i) => ({ x: i.x + dx, y: i.y + dy })))) return [];
   const ids = ctx.board().duplicateItems(items, dx, dy);
   ctx.editor.setTool('select');
   ctx.editor.select(ids);

@@ -24,7 +24,7 @@ export const DUPLICATE_OFFSET = 24;
 
 export function duplicateSelected(ctx: BoardContext): string[] {
   const items = selectedItems(ctx);
-  if (items.length === 0 || !ctx.mayCreate()) return [];
+  if (items.length === 0 || !ctx.mayCreate(items.map((i) => ({ x: i.x + DUPLICATE_OFFSET, y: i.y + DUPLICATE_OFFSET })))) return [];
   const ids = ctx.board().duplicateItems(items, DUPLICATE_OFFSET, DUPLICATE_OFFSET);
   ctx.editor.select(ids);
   return ids;

@@ -31,7 +31,7 @@ function widthIndex(item: Item): number {
 export function styleOfItems(items: readonly Item[]): StyleTarget | null {
   if (items.length === 0) return null;
   const paper = items.every((i) => i.kind === 'sticky');
-  const inked = items.filter((i) => i.kind !== 'sticky');
+  const inked = items.filter((i) => i.kind !== 'sticky' && i.kind !== 'image');
   const sized = items.find((i) => i.kind === 'stroke' || i.kind === 'shape');
   const filled = items.find((i) => i.kind === 'shape' && (i.shape === 'rect' || i.shape === 'ellipse'));
   const text = items.find((i) => i.kind === 'text');
@@ -48,7 +48,7 @@ export type StyleChange = { color: string } | { widthIndex: number } | { fill: T
 
 function patchFor(item: Item, change: StyleChange): ItemPatch | null {
   if ('color' in change) {
-    return item.kind === 'sticky' ? null : { color: change.color };
+    return item.kind === 'sticky' || item.kind === 'image' ? null : { color: change.color };
   }
   if ('widthIndex' in change) {
     if (item.kind === 'stroke') return { width: widthsFor(item.tool)[change.widthIndex]!.value };

@@ -14,6 +14,13 @@ async function startWorkshop(title: string, prompt: string): Promise<void> {
   navigate(`/b/${b.id}`);
 }
 
+async function openBoardFile(file: File, onProgress: (fraction: number, step: string) => void): Promise<void> {
+  // The importer (Yjs, the exporter's validation) loads only when someone opens a file.
+  const { importBoardFile } = await import('./importBoardFile');
+  const id = await importBoardFile(file, onProgress);
+  navigate(`/b/${id}`);
+}
+
 async function joinByCode(code: string, name: string): Promise<void> {
   const r = await api.joinByCode(code, name);
   saveIdentity(r.boardId, { token: r.token, role: 'participant', participantId: r.participantId, name: r.name, color: r.color });
@@ -30,7 +37,7 @@ export function App() {
   }, [route.name]);
   switch (route.name) {
     case 'home':
-      return <HomePage onStart={startWorkshop} />;
+      return <HomePage onStart={startWorkshop} onOpenFile={openBoardFile} />;
     case 'join':
       return <JoinPage initialCode={codeFromSearch(location.search)} initialName={loadLastName()} onJoin={joinByCode} />;
     case 'board':

@@ -1,16 +1,21 @@
 /** The board screen: canvas, top bar, toolbar, panels, notices. Composition only; the parts do the work. */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { imageCacheFor } from '../canvas/images/imageCache';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
 import type { BoardMeta } from '../model/schema';
 import {
   addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
-  readSession, readSessionState, resumeTimer, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
+  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
 } from '../model/session';
+import { clearBoard } from '../model/clearBoard';
+import { setEaselOnly, setEaselsOn, setProjector } from '../model/easelSession';
 import { canDraw } from '../protocol/roles';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
+import { EaselHint } from '../ui/EaselHint';
 import { EmptyHint } from '../ui/EmptyHint';
+import { EaselsSection, type EaselActions } from '../ui/facilitate/EaselsSection';
 import { FacilitateButton } from '../ui/facilitate/FacilitateButton';
 import { FacilitatePanel, type FacilitatorActions } from '../ui/facilitate/FacilitatePanel';
 import { TimerChip } from '../ui/facilitate/TimerChip';
@@ -27,12 +32,19 @@ import { Toolbar } from '../ui/Toolbar';
 import { ShortcutsButton, ShortcutsPanel } from '../ui/toolbar/ShortcutsPanel';
 import { ViewControls } from '../ui/toolbar/ViewControls';
 import { TopBar } from '../ui/TopBar';
+import { useCapture } from '../ui/capture/useCapture';
 import { api } from './api';
 import type { Identity } from './identity';
 import { useBoardSession } from './useBoardSession';
+import { useFollow } from './useFollow';
+import { FollowPill } from '../ui/follow/FollowPill';
+import { FollowSection } from '../ui/follow/FollowSection';
 import type { ConnectionState } from '../sync/connection';
 import { fetchServerTime, ServerClock } from '../sync/serverClock';
 import { useDevicePreference } from './useDevicePreference';
+import { useEasels } from './useEasels';
+import { useShowMyEasel } from './useShowMyEasel';
+import { setTestHook } from './testHook';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNoteScene } from './useNoteScene';
 import { NoteEditor } from '../ui/notes/NoteEditor';
@@ -42,6 +54,11 @@ import { ParticipantNotesSwitch } from '../ui/notes/ParticipantNotesSwitch';
 import { useNotes } from '../ui/notes/useNotes';
 import { ProjectorView } from './ProjectorView';
 import { canvasMeasure } from './measureText';
+import { usePhase } from './usePhase';
+import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
+import { ExportButton } from '../ui/export/ExportButton';
+import { ExportDialog } from '../ui/export/ExportDialog';
+import { createExporter } from './exportService';
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -90,10 +107,11 @@ function useServerClock(): ServerClock {
   return clock;
 }
 
-function connectionLabel(state: ConnectionState | null, online: boolean): ConnectionLabel {
+/** `showSaving`: a screen where people draw (a projector never has changes of its own to save). */
+function connectionLabel(state: ConnectionState | null, online: boolean, showSaving = true): ConnectionLabel {
   if (!state) return 'connecting';
   if (state.stopped || !online) return 'offline';
-  if (state.status === 'connected' && state.synced) return 'connected';
+  if (state.status === 'connected' && state.synced) return state.saved || !showSaving ? 'connected' : 'saving';
   return state.everSynced ? 'reconnecting' : 'connecting';
 }
 
@@ -111,11 +129,16 @@ interface Props {
 
 export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, onRejoin }: Props) {
   const session = useBoardSession(boardId, identity);
-  const { editor, live, peers, connection, state, ctx } = session;
+  const { editor, live, peers, lasers, leader, connection, state, ctx } = session;
   const board = state?.board ?? null;
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
+  const easelView = useEasels(board);
+  useShowMyEasel(editor, easelView, identity.participantId, identity.role === 'participant');
+  useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
+  const phase = usePhase(board);
   const clock = useServerClock();
+  const follow = useFollow(editor, state?.board ?? null, connection, leader, identity.role);
   const isProjector = identity.role === 'projector';
   const isFacilitator = identity.role === 'facilitator';
   // The same rules as the server: never offer a pen it would refuse. A refused token will never
@@ -130,6 +153,8 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const notes = useNoteScene(board, ctx);
   const noteCount = useNotes(notes).length;
   const [showCursors, setShowCursors] = useDevicePreference('sketchroom.showCursors', true);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useMemo(() => createExporter({ boardId, identity, board: () => session.connection?.board ?? null, editor }), [boardId, identity, session.connection, editor]);
 
   useEffect(() => {
     if (!board) return;
@@ -170,15 +195,35 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
       setLockWhenDone: (lockWhenDone) => updateTimer(doc, (t) => ({ ...t, lockWhenDone })),
       setLocked: (locked) => setSessionFlags(doc, { locked }),
       setShowJoinCode: (show) => setShowJoinCode(doc, show),
-      // One command, so one step of the facilitator's undo brings everything back.
-      clearBoard: () => board.deleteItems(board.allItems().map((item) => item.id)),
+      // One command, so one step of the facilitator's undo brings everything back (easels stay).
+      clearBoard: () => void clearBoard(doc, board.history),
+      setPhase: (patch) => setPhase(doc, patch),
     };
   }, [board, isFacilitator, clock]);
+
+  // Easels under the ink when on; the facilitator's screen marks the one on the projector.
+  const { settings: easelSettings, easels: easelList } = easelView;
+  const canvasEasels = useMemo(() => {
+    if (!easelSettings.easels) return undefined;
+    const { mode, easel } = easelSettings.projector;
+    return { list: easelList, spotlight: isFacilitator && mode === 'spotlight' ? easel : undefined };
+  }, [easelSettings, easelList, isFacilitator]);
+
+  const easelActions = useMemo<EaselActions | null>(() => {
+    if (!board || !isFacilitator) return null;
+    const doc = board.doc;
+    return {
+      setEasels: (on) => setEaselsOn(doc, on),
+      setEaselOnly: (on) => setEaselOnly(doc, on),
+      setProjector: (p) => setProjector(doc, p),
+    };
+  }, [board, isFacilitator]);
 
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useKeyboardShortcuts(ctx, tool, toggleHelp);
+  const capture = useCapture({ ctx, boardId, token: identity.token, enabled: tool !== null && !isProjector });
 
   const people = useMemo(
     () => derivePeople({ participantId: identity.participantId, name: identity.name, color: identity.color, role: identity.role, drawing: false }, peerList),
@@ -218,6 +263,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         board={board}
         editor={editor}
         live={live}
+        lasers={lasers}
         ctx={ctx}
         synced={!!state?.synced}
         itemCount={itemCount}
@@ -226,7 +272,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         timer={timer}
         now={clock.now}
         showJoinCode={showJoinCode}
-        connection={connectionLabel(state, online)}
+        connection={connectionLabel(state, online, false)}
+        easels={easelView}
+        privateDrawing={phase.hiding}
         notes={notes}
       />
     );
@@ -240,9 +288,12 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           editor={editor}
           live={live}
           peers={showCursors ? peers : NO_PEERS}
+          lasers={lasers}
           tool={tool}
+          easels={canvasEasels}
           // A projector is a screen, not a person: it has no cursor to share.
           onCursor={(c) => !isProjector && connection?.setCursor(c)}
+          images={imageCacheFor(boardId)}
           notes={notes}
         />
       )}
@@ -253,20 +304,27 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         prompt={meta?.prompt ?? ''}
         me={isProjector ? undefined : { name: identity.name, color: identity.color }}
         connection={connectionLabel(state, online)}
+        onRetry={() => connection?.retry()}
         timer={<TimerChip timer={timer} now={clock.now} />}
       >
         {!isProjector && <NotesButton count={noteCount} expanded={panel === 'notes'} onClick={() => setPanel(panel === 'notes' ? null : 'notes')} />}
         {!isProjector && <PeopleButton count={people.length} expanded={panel === 'people'} onClick={() => setPanel(panel === 'people' ? null : 'people')} />}
         {isFacilitator && <FacilitateButton expanded={panel === 'facilitate'} onClick={() => setPanel(panel === 'facilitate' ? null : 'facilitate')} />}
         {isFacilitator && <InviteButton expanded={panel === 'invite'} onClick={() => setPanel('invite')} />}
+        {!isProjector && <ExportButton expanded={exportOpen} onClick={() => setExportOpen(true)} />}
       </TopBar>
-      {tool && ctx && <Toolbar ctx={ctx} />}
+      {exportOpen && <ExportDialog exporter={exporter} onClose={() => setExportOpen(false)} />}
+      {tool && ctx && <Toolbar ctx={ctx} facilitator={isFacilitator} extra={capture.buttons} />}
+      {capture.dialog}
+      <FollowPill mode={follow.mode} onStop={follow.stop} onFollow={follow.follow} />
       {tool && ctx && <TextEditor ctx={ctx} measure={canvasMeasure} />}
       {tool && ctx && notes && <NoteEditor ctx={ctx} notes={notes} />}
       {board && ctx && <ViewControls ctx={ctx} canEdit={tool !== null} />}
       {tool && <ShortcutsButton open={helpOpen} onToggle={toggleHelp} />}
       {tool && helpOpen && <ShortcutsPanel onClose={closeHelp} />}
       {paused && !state?.stopped && <PausedNotice />}
+      {tool && <EaselHint hint={session.hint} />}
+      {state?.synced && <PrivacyBanner role={identity.role} hiding={phase.hiding} revealed={phase.phase === 'reveal'} />}
       {panel === 'people' && !isProjector && (
         <PeoplePanel
           people={people}
@@ -288,10 +346,25 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           locked={flags.locked}
           showJoinCode={showJoinCode}
           itemCount={itemCount}
+          phase={phase.phase}
+          privateDrawing={phase.privateDrawing}
           actions={facilitatorActions}
           onClose={closePanel}
+          easels={
+            easelActions && (
+              <EaselsSection
+                on={easelView.settings.easels}
+                easelOnly={easelView.settings.easelOnly}
+                projector={easelView.settings.projector}
+                easels={easelView.easels}
+                actions={easelActions}
+              />
+            )
+          }
           drawingExtras={board && <ParticipantNotesSwitch board={board} />}
-        />
+        >
+          <FollowSection on={follow.request.on} onBring={() => follow.setOn(true)} onRoam={() => follow.setOn(false)} />
+        </FacilitatePanel>
       )}
       {panel === 'notes' && ctx && notes && <NotesPanel ctx={ctx} notes={notes} onClose={closePanel} />}
       {panel === 'invite' && isFacilitator && <InvitePanel load={loadInvite} renew={renewCode} pageOrigin={location.origin} onClose={closePanel} />}

@@ -3,21 +3,28 @@
  * with the prompt, the timer and how to join; the drawing always fitted under it. While the
  * connection is away the last board stays on the wall with a small "Reconnecting…" in the corner.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { imageCacheFor } from '../canvas/images/imageCache';
 import type { Editor } from '../editor/editor';
+import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
 import type { Board } from '../model/board';
+import { easelBox, easelsBounds } from '../model/easels';
 import type { TimerState } from '../model/session';
 import type { ToolContext } from '../tools/types';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EmptyHint } from '../ui/EmptyHint';
+import { ProjectorBanner } from '../ui/projector/ProjectorBanner';
 import { ProjectorHeader, type ProjectorJoin } from '../ui/projector/ProjectorHeader';
 import { ProjectorStatus } from '../ui/projector/ProjectorStatus';
+import { SpotlightVeil } from '../ui/projector/SpotlightVeil';
+import { PrivateDrawingCard } from '../ui/privacy/PrivateDrawingCard';
 import { api } from './api';
 import { setTestHook } from './testHook';
-import { useProjectorFit } from './useProjectorFit';
+import type { EaselView } from './useEasels';
+import { useProjectorFit, type ProjectorFrame } from './useProjectorFit';
 import type { NoteScene } from '../editor/noteScene';
 import { NoteMarkers } from '../ui/notes/NoteMarkers';
 import { NotesLegend } from '../ui/notes/NotesLegend';
@@ -56,6 +63,8 @@ interface Props {
   board: Board | null;
   editor: Editor;
   live: LiveStrokes;
+  /** The facilitator's laser: shown on the wall even though cursors are not. */
+  lasers?: LaserTrails;
   ctx: ToolContext | null;
   synced: boolean;
   itemCount: number;
@@ -65,10 +74,23 @@ interface Props {
   now: () => number;
   showJoinCode: boolean;
   connection: ConnectionLabel;
+  easels: EaselView;
+  /** Private drawing is in force: the board waits behind a card until the reveal. */
+  privateDrawing?: boolean;
   notes?: NoteScene | null;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, notes = null }: Props) {
+/** Where the facilitator aims the projector: the spotlighted easel, all easels, or the whole board. */
+function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner: Parameters<typeof ProjectorBanner>[0]['aim'] } {
+  if (!settings.easels) return { frame: { key: 'board', box: null, fixed: false }, banner: null };
+  const { mode, easel } = settings.projector;
+  const lit = mode === 'spotlight' ? easels.find((e) => e.id === easel) : undefined;
+  if (lit) return { frame: { key: `spotlight:${lit.id}`, box: easelBox(lit), fixed: true }, banner: { mode: 'spotlight', name: lit.name } };
+  if (mode === 'gallery' && easels.length > 0) return { frame: { key: 'gallery', box: easelsBounds(easels), fixed: true }, banner: { mode: 'gallery', count: easels.length } };
+  return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
+}
+
+export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -82,10 +104,25 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
     return () => ro.disconnect();
   }, [header]);
 
+  const [bannerHeight, setBannerHeight] = useState(0);
+  const [banner, setBanner] = useState<HTMLDivElement | null>(null);
+  const bannerRef = useCallback((el: HTMLDivElement | null) => setBanner(el), []);
+  useEffect(() => {
+    if (!banner) return setBannerHeight(0);
+    // The caption floats 24 px above the bottom edge: keep the board clear of it and of that gap.
+    const measure = () => setBannerHeight(Math.ceil(banner.getBoundingClientRect().height) + 24);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(banner);
+    return () => ro.disconnect();
+  }, [banner]);
+
   // The notes' legend takes a column on the right: the drawing is fitted beside it.
   const [legendWidth, setLegendWidth] = useState(0);
   const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, legendWidth, notes);
+  const aim = useMemo(() => aimOf(easels), [easels]);
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight, legendWidth, notes);
+  const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
     return () => setTestHook({ camera: undefined });
@@ -93,13 +130,16 @@ export function ProjectorView({ boardId, token, board, editor, live, ctx, synced
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} tool={null} onCursor={() => {}} fixedCamera notes={notes} />}
-      {notes && <NoteMarkers notes={notes} editor={editor} large />}
-      {notes && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
-      {synced && itemCount === 0 && <EmptyHint canDraw={false} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={notes} />}
+      {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
+      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
+      {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
+      {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>
+      {aim.banner?.mode === 'spotlight' && <SpotlightVeil editor={editor} box={aim.frame.box} />}
+      <ProjectorBanner aim={aim.banner} ref={bannerRef} />
       <ProjectorStatus state={connection} />
     </div>
   );

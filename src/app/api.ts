@@ -9,6 +9,7 @@ import type {
   MeResponse,
   RenewJoinCodeResponse,
   JoinCodeResponse,
+  ParticipantsResponse,
 } from '../protocol/api';
 
 export class ApiError extends Error {
@@ -68,6 +69,7 @@ export const api = {
   newJoinCode: (boardId: string, token: string) => request<JoinCode>('POST', `${board(boardId)}/join-code`, {}, token),
   revoke: (boardId: string, token: string, participantId: string) =>
     request<void>('POST', `${board(boardId)}/participants/${encodeURIComponent(participantId)}/revoke`, {}, token),
+  participants: (boardId: string, token: string) => request<ParticipantsResponse>('GET', `${board(boardId)}/participants`, undefined, token),
   /** null when the board does not exist. */
   getBoard: async (id: string): Promise<PublicBoard | null> => {
     try {

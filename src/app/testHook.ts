@@ -10,6 +10,8 @@ export interface SketchroomHook {
   board: Board | null;
   status: 'connecting' | 'connected' | 'disconnected';
   synced: boolean;
+  /** Every change made on this screen is committed by the server. */
+  saved?: boolean;
   identity: Identity | null;
   /** This screen's camera now (board point at the top-left, zoom). */
   camera?: () => Camera;

@@ -5,7 +5,10 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Editor } from '../editor/editor';
 import { fanOut } from '../editor/live';
+import type { LeaderView } from '../editor/follow';
+import { LaserTrails } from '../editor/laser';
 import { LiveStrokes } from '../editor/liveStrokes';
+import { Store } from '../editor/store';
 import { createPeers } from '../editor/presence';
 import { randomId } from '../lib/ids';
 import { canDraw } from '../protocol/roles';
@@ -23,11 +26,17 @@ export interface BoardSession {
   editor: Editor;
   live: LiveStrokes;
   peers: ReturnType<typeof createPeers>;
+  /** Laser trails on this screen (the facilitator's own and remote ones). */
+  lasers: LaserTrails;
+  /** The facilitator's view while they ask everyone to follow (from presence). */
+  leader: Store<LeaderView | null>;
   connection: BoardConnection | null;
   state: ConnectionState | null;
   tool: ToolManager | null;
   /** Tool context for actions and the text overlay (null until connected). */
   ctx: ToolContext | null;
+  /** Why the last press drew nothing (outside my easel), with a counter so a repeat shows again. */
+  hint: Store<{ text: string; n: number } | null>;
 }
 
 const noState = () => () => {};
@@ -37,6 +46,9 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
   const [editor] = useState(() => new Editor());
   const [live] = useState(() => new LiveStrokes());
   const [peers] = useState(createPeers);
+  const [hint] = useState(() => new Store<{ text: string; n: number } | null>(null));
+  const [lasers] = useState(() => new LaserTrails());
+  const [leader] = useState(() => new Store<LeaderView | null>(null));
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   // A new name (rename) goes to presence; only a new token, person or role needs a new connection.
   const latest = useRef(identity);
@@ -53,13 +65,15 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       user: { id: participantId, name, color, role },
       live,
       peers,
+      lasers,
+      leader,
     });
     setConnection(c);
     return () => {
       c.destroy();
       setConnection(null);
     };
-  }, [boardId, token, participantId, role, live, peers]);
+  }, [boardId, token, participantId, role, live, peers, lasers, leader]);
 
   useEffect(() => {
     connection?.setUser({ id: participantId, name: identity.name, color: identity.color, role });
@@ -72,9 +86,11 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       board: state?.board ?? null,
       status: state?.status ?? 'connecting',
       synced: state?.synced ?? false,
+      saved: state?.saved ?? false,
       identity,
+      camera: () => editor.camera,
     });
-  }, [state, identity]);
+  }, [state, identity, editor]);
   useEffect(() => () => setTestHook({ board: null, status: 'disconnected', synced: false, identity: null }), []);
 
   const ctx = useMemo<ToolContext | null>(() => {
@@ -102,8 +118,19 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       board: () => connection.board,
       editor,
       scene,
-      ...permissions(() => connection.board, identity.role, identity.participantId),
+      ...permissions(() => connection.board, identity.role, identity.participantId, (text) => hint.set({ text, n: (hint.get()?.n ?? 0) + 1 })),
       live: fanOut(live.localSink(), connection.liveSink),
+      // The laser is the facilitator's: other screens' tools never get one.
+      laser:
+        identity.role === 'facilitator'
+          ? {
+              point: (p) => {
+                lasers.addLocal(p);
+                connection.setLaser(lasers.local);
+              },
+              end: () => connection.setLaser(lasers.local),
+            }
+          : undefined,
       newId: () => randomId(),
       frame: (key, fn) => {
         pending.set(key, fn);
@@ -119,7 +146,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
         pending.clear();
       },
     };
-  }, [connection, identity, editor, live]);
+  }, [connection, identity, editor, live, hint, lasers]);
 
   const tool = useMemo<ToolManager | null>(() => {
     if (!ctx || !canDraw(identity.role)) return null;
@@ -143,5 +170,5 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
     };
   }, [board, editor, ctx]);
 
-  return { editor, live, peers, connection, state, tool, ctx };
+  return { editor, live, peers, lasers, leader, connection, state, tool, ctx, hint };
 }

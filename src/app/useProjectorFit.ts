@@ -3,23 +3,54 @@
  * screen size) jumps; later refits glide in 0.9 s. Board changes are looked at a few times a second
  * at most, and only a cut-off drawing (or one that could be shown much larger) moves the camera, so
  * strokes inside the view never make it twitch.
+ *
+ * With easels, the facilitator can aim it (`frame`): one easel (spotlight) or all of them (gallery)
+ * is then the box to fit, whatever the drawing does; a change of aim glides there at once. On the
+ * whole board, the easels count as part of the drawing.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/editor';
 import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from '../editor/projectorFit';
 import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
+import type { Box } from '../geometry/box';
 import { unionBoxes } from '../geometry/handles';
 import type { Board } from '../model/board';
 
 const GLIDE_MS = 900;
 const CHECK_MS = 300;
 
-/** `notes`: their regions are fitted too, and `insetRight` px on the right are left for their legend. */
-export function useProjectorFit(editor: Editor, board: Board | null, scene: (() => SceneIndex) | null, insetTop: number, insetRight = 0, notes: NoteScene | null = null): void {
+/** What the projector aims at: `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
+export interface ProjectorFrame {
+  /** Changes when the facilitator re-aims (a new easel, gallery, whole board): glide there. */
+  key: string;
+  box: Box | null;
+  fixed: boolean;
+}
+
+const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
+
+/**
+ * `notes`: their regions are fitted too, and `insetRight` px on the right are left for their
+ * legend; `insetBottom` keeps the board clear of the spotlight caption.
+ */
+export function useProjectorFit(
+  editor: Editor,
+  board: Board | null,
+  scene: (() => SceneIndex) | null,
+  insetTop: number,
+  frame: ProjectorFrame = { key: 'board', box: null, fixed: false },
+  insetBottom = 0,
+  insetRight = 0,
+  notes: NoteScene | null = null,
+): void {
+  const frameRef = useRef(frame);
+  const refitRef = useRef<(() => void) | null>(null);
+  const aim = `${frame.key}|${boxKey(frame.box)}`;
+
   useEffect(() => {
     if (!board || !scene) return;
-    const insets: Insets = { top: insetTop, right: insetRight, bottom: 0, left: 0 };
+    const insets: Insets = { top: insetTop, right: insetRight, bottom: insetBottom, left: 0 };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     let raf = 0;
     let pending = 0;
@@ -31,15 +62,19 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
       raf = 0;
     };
 
-    const check = (jump: boolean) => {
+    const check = (jump: boolean, force = false) => {
       pending = 0;
       const view = editor.state.get().viewport;
       if (view.width < 2 || view.height < 2) return;
-      const box = unionBoxes([scene().allBounds(), ...(notes?.notes() ?? []).map((n) => n.box)].filter((b) => b !== null));
+      const aimed = frameRef.current;
+      const box =
+        aimed.fixed && aimed.box
+          ? aimed.box
+          : unionBoxes([scene().allBounds(), aimed.box, ...(notes?.notes() ?? []).map((n) => n.box)].filter((b) => b !== null));
       if (!box) return; // an empty board: keep the view (the hint shows in the middle)
       const target = fitCamera(box, view, insets);
       const from = editor.camera;
-      if (!jump && !first && !needsRefit(from, target, box, view, insets)) return;
+      if (!jump && !first && !force && !needsRefit(from, target, box, view, insets)) return;
       stopGlide();
       if (jump || first || reduced) {
         first = false;
@@ -54,9 +89,11 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
       };
       raf = requestAnimationFrame(step);
     };
+    refitRef.current = () => check(false, true);
 
     const schedule = () => {
-      if (!pending) pending = window.setTimeout(() => check(false), CHECK_MS);
+      // Aimed at an easel or the gallery, the drawing does not move the camera.
+      if (!pending && !frameRef.current.fixed) pending = window.setTimeout(() => check(false), CHECK_MS);
     };
     const offBoard = board.subscribe(schedule);
     const offNotes = notes?.subscribe(schedule);
@@ -68,11 +105,20 @@ export function useProjectorFit(editor: Editor, board: Board | null, scene: (() 
     });
     check(true);
     return () => {
+      refitRef.current = null;
       offBoard();
       offNotes?.();
       offEditor();
       stopGlide();
       if (pending) clearTimeout(pending);
     };
-  }, [editor, board, scene, insetTop, insetRight, notes]);
+  }, [editor, board, scene, insetTop, insetBottom, insetRight, notes]);
+
+  // A new aim (spotlight, gallery, whole board, or the aimed easels changed): glide there now.
+  useEffect(() => {
+    frameRef.current = frame;
+    refitRef.current?.();
+    // `aim` stands for `frame` (a new object on every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [aim]);
 }

@@ -12,8 +12,12 @@ import type { Peer } from '../editor/presence';
 import type { Store } from '../editor/store';
 import type { Vec } from '../geometry/camera';
 import type { Board } from '../model/board';
+import type { Easel } from '../model/schema';
+import { EaselLayer } from './EaselLayer';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
+import { LaserLayer } from './LaserLayer';
+import type { LaserTrails } from '../editor/laser';
 import type { InkIndex } from './inkIndex';
 import { OverlayLayer } from './OverlayLayer';
 import { createRenderStats, publishRenderStats } from './renderStats';
@@ -23,6 +27,7 @@ import type { NoteScene } from '../editor/noteScene';
 import { useBoardBackground } from './useBoardBackground';
 import { useCanvasInput, type PointerTarget } from './useCanvasInput';
 import { useViewportSize } from './useViewportSize';
+import type { ImageSource } from './images/imageCache';
 
 export type { PointerTarget };
 
@@ -35,11 +40,17 @@ interface Props {
   onCursor(cursor: Vec | null): void;
   /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
   fixedCamera?: boolean;
+  /** Easels to draw under the ink (when the facilitator has turned them on), and the spotlighted one. */
+  easels?: { list: readonly Easel[]; spotlight?: string };
+  /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
+  images?: ImageSource;
+  /** The facilitator's laser trails: shown even where cursors are hidden (the projector). */
+  lasers?: LaserTrails;
   /** Notes pinned to regions, drawn above the ink (large on the projector). */
   notes?: NoteScene | null;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, notes = null }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers, notes = null }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -51,11 +62,13 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
   return (
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
-        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} />
+        {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} />}
+        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
         <LiveLayer live={live} editor={editor} stats={stats} />
         {notes && <NotesLayer notes={notes} editor={editor} large={fixedCamera} />}
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
+        {lasers && <LaserLayer lasers={lasers} editor={editor} />}
       </Stage>
     </div>
   );

@@ -19,6 +19,7 @@ import { InkIndex } from './inkIndex';
 import type { RenderStats } from './renderStats';
 import { LOD_BELOW_K, type DrawLook } from './scene/draw';
 import type { Size } from './useViewportSize';
+import type { ImageSource } from './images/imageCache';
 
 /** A camera that has not moved for this long is "at rest": worth one full, crisp re-render. */
 const SETTLE_MS = 140;
@@ -39,9 +40,11 @@ interface Props {
   stats: RenderStats;
   /** Receives the index, for the overlay (selection outlines use the same boxes). */
   index?: RefObject<InkIndex | null>;
+  /** Decoded pictures of this board (absent: pictures show their placeholder). */
+  images?: ImageSource;
 }
 
-export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
+export function InkLayer({ board, editor, size, stats, index: shared, images }: Props) {
   const layerRef = useRef<Konva.Layer>(null);
   const indexRef = useRef<InkIndex | null>(null);
   const bitmapRef = useRef<InkBitmap | null>(null);
@@ -124,6 +127,19 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
     };
   }, [board, redraw, stats, shared]);
 
+  // A picture that finishes loading (or fails) repaints the places that show it.
+  useEffect(() => {
+    lookRef.current = { ...lookRef.current, images };
+    bitmapRef.current?.invalidate();
+    redraw();
+    if (!images) return;
+    return images.onChange((hash) => {
+      const boxes = indexRef.current?.boxesOfBlob(hash) ?? [];
+      for (const box of boxes) bitmapRef.current?.invalidate(box);
+      if (boxes.length) redraw();
+    });
+  }, [images, redraw]);
+
   useEffect(() => {
     let camera: Camera = editor.camera;
     let look = lookRef.current;
@@ -133,7 +149,7 @@ export function InkLayer({ board, editor, size, stats, index: shared }: Props) {
       if (o.erasing !== look.fading || o.editingId !== look.editingId) {
         const changed = setDifference(o.erasing, look.fading);
         if (o.editingId !== look.editingId) changed.push(...[o.editingId, look.editingId].filter((id): id is string => id !== null));
-        look = lookRef.current = { fading: o.erasing, editingId: o.editingId };
+        look = lookRef.current = { ...lookRef.current, fading: o.erasing, editingId: o.editingId };
         const index = indexRef.current;
         for (const id of changed) {
           const entry = index?.get(id);

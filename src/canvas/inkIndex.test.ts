@@ -62,7 +62,7 @@ describe('InkIndex', () => {
     const before = [...index.visible(everywhere)][0]!.path;
     board.put({ ...stroke('aaaaaaaa', 'a0', 0, 0), color: '#c8312f', points: board.items.get('aaaaaaaa')!.points });
     const again = [...index.visible(everywhere)][0]!;
-    expect(again.item.color).toBe('#c8312f');
+    expect(again.item).toMatchObject({ color: '#c8312f' });
     expect(again.path).toBe(before); // colour only: the outline is reused
 
     board.remove('aaaaaaaa');

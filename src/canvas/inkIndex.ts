@@ -16,7 +16,7 @@ import { simplifyPoints } from '../geometry/simplify';
 import { compareIndex, type Board, type ItemsChange } from '../model/board';
 import type { Item, StickyItem, StrokeItem, TextItem } from '../model/schema';
 import { decodePoints } from '../model/strokeCodec';
-import { padBox, placeBox, shapeFrame, shapeLocalBox, stickyLocalBox, strokeLocalBox, textLocalBox } from './scene/bounds';
+import { imageLocalBox, padBox, placeBox, shapeFrame, shapeLocalBox, stickyLocalBox, strokeLocalBox, textLocalBox } from './scene/bounds';
 import { fontOf, layoutSticky, layoutTextItem, type Measure, type TextLayout } from './scene/textLayout';
 import { strokePath } from './strokeOutline';
 
@@ -144,6 +144,13 @@ export class InkIndex {
     const pending = this.pending.get(id);
     if (pending) this.decode(pending, false);
     return this.entries.get(id);
+  }
+
+  /** Boxes of the pictures showing this blob (to repaint them when it has loaded). */
+  boxesOfBlob(hash: string): Box[] {
+    const out: Box[] = [];
+    for (const entry of this.entries.values()) if (entry.item.kind === 'image' && entry.item.blob === hash) out.push(entry.box);
+    return out;
   }
 
   /** Called with the board areas that changed (old and new boxes of each changed item). */
@@ -350,6 +357,9 @@ export class InkIndex {
         entry = { item, local, frame: { minX: 0, minY: 0, maxX: text.width, maxY: text.height }, box: local, path: null, lod: null, text };
         break;
       }
+      case 'image':
+        entry = { item, local: imageLocalBox(item.w, item.h), frame: { minX: 0, minY: 0, maxX: item.w, maxY: item.h }, box: NOWHERE, path: null, lod: null, text: null };
+        break;
       case 'sticky': {
         const prev = old?.item.kind === 'sticky' ? old.item : null;
         const text = old?.text && prev && sameSticky(prev, item) ? old.text : layoutSticky(item.text, item.w, item.h, this.measure);

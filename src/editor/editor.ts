@@ -9,10 +9,10 @@ import type { Fill, TextSize } from '../model/schema';
 import { HIGHLIGHTER_WIDTHS, INK_COLOURS, INK_WIDTHS, STICKY_COLOURS } from './palette';
 import { Store } from './store';
 
-export const TOOL_IDS = ['select', 'hand', 'pen', 'highlighter', 'eraser', 'line', 'arrow', 'rect', 'ellipse', 'text', 'sticky', 'annotate'] as const;
+export const TOOL_IDS = ['select', 'hand', 'pen', 'highlighter', 'eraser', 'line', 'arrow', 'rect', 'ellipse', 'text', 'sticky', 'annotate', 'laser'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 /** Tools that have a style of their own. */
-export type StyledToolId = Exclude<ToolId, 'select' | 'hand' | 'eraser' | 'annotate'>;
+export type StyledToolId = Exclude<ToolId, 'select' | 'hand' | 'eraser' | 'annotate' | 'laser'>;
 
 export interface InkStyle {
   color: string;
@@ -81,7 +81,7 @@ export const DEFAULT_EDITOR_STATE: EditorState = {
 export const ZOOM_STEPS = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 6, 8];
 
 export function isStyledTool(tool: ToolId): tool is StyledToolId {
-  return tool !== 'select' && tool !== 'hand' && tool !== 'eraser' && tool !== 'annotate';
+  return tool !== 'select' && tool !== 'hand' && tool !== 'eraser' && tool !== 'annotate' && tool !== 'laser';
 }
 
 export class Editor {

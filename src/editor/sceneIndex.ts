@@ -29,6 +29,7 @@ export function geometryOf(item: Item, measure: Measure): GeometryInput {
       return { ...placed, kind: 'box', w: size.w, h: size.h };
     }
     case 'sticky':
+    case 'image':
       return { ...placed, kind: 'box', w: item.w, h: item.h };
   }
 }

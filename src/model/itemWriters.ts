@@ -73,6 +73,14 @@ export function newItemValue(item: NewItem & { author: string; index: string }):
       map.set('h', roundCoord(Math.max(1, item.h)));
       map.set('color', item.color);
       break;
+    case 'image':
+      map.set('blob', item.blob);
+      map.set('mime', item.mime);
+      map.set('pw', Math.round(item.pw));
+      map.set('ph', Math.round(item.ph));
+      map.set('w', roundCoord(Math.max(1, item.w)));
+      map.set('h', roundCoord(Math.max(1, item.h)));
+      break;
   }
   return map;
 }
@@ -104,7 +112,7 @@ export function writePatch(items: Y.Map<unknown>, item: Item, patch: ItemPatch):
   if (patch.y !== undefined) set('y', roundCoord(patch.y));
   if (patch.index !== undefined) set('index', patch.index);
   if (patch.rotation !== undefined) setOptional(map, 'rotation', roundAngle(patch.rotation), 0);
-  if (patch.color !== undefined) set('color', patch.color);
+  if (patch.color !== undefined && item.kind !== 'image') set('color', patch.color);
   if (patch.width !== undefined && item.kind === 'shape') set('width', clamp(patch.width, LIMITS.strokeWidth.min, LIMITS.strokeWidth.max));
   if (patch.fill !== undefined && item.kind === 'shape') set('fill', patch.fill);
   if (patch.size !== undefined && item.kind === 'text') set('size', patch.size);
@@ -112,7 +120,7 @@ export function writePatch(items: Y.Map<unknown>, item: Item, patch: ItemPatch):
     if (patch.w !== undefined) set('w', roundCoord(patch.w));
     if (patch.h !== undefined) set('h', roundCoord(patch.h));
   }
-  if (item.kind === 'sticky') {
+  if (item.kind === 'sticky' || item.kind === 'image') {
     if (patch.w !== undefined) set('w', roundCoord(Math.max(1, patch.w)));
     if (patch.h !== undefined) set('h', roundCoord(Math.max(1, patch.h)));
   }

@@ -13,5 +13,7 @@ export const Origin = {
   Upkeep: 'upkeep',
   /** Board file import. */
   Import: 'import',
+  /** Offline work dropped because the board was cleared meanwhile (epoch.ts). Never undoable. */
+  Discard: 'discard',
 } as const;
 export type Origin = (typeof Origin)[keyof typeof Origin];

@@ -6,8 +6,8 @@ import * as Y from 'yjs';
 import { isItemId } from '../protocol/ids';
 import { decodeStrokeRecord } from './strokeRecord';
 import {
-  FILLS, LIMITS, SHAPES, TEXT_SIZES,
-  type Fill, type Item, type ItemBase, type ShapeType, type TextSize,
+  FILLS, IMAGE_TYPES, LIMITS, SHAPES, TEXT_SIZES,
+  type Fill, type ImageType, type Item, type ItemBase, type ShapeType, type TextSize,
 } from './schema';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -50,9 +50,27 @@ function readBase(id: string, map: Y.Map<unknown>): Omit<ItemBase, 'kind'> | nul
   return { id, author, index, x, y, rotation };
 }
 
+const BLOB_HASH = /^[0-9a-f]{64}$/;
+/** Largest natural picture size we believe (the server refuses more than 10,000 px a side). */
+const MAX_PICTURE_SIDE = 100_000;
+
+const isPositiveSize = (v: unknown): v is number => isCoord(v) && v > 0;
+const isPixels = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_PICTURE_SIDE;
+
+function readImage(base: Omit<ItemBase, 'kind'>, map: Y.Map<unknown>): Item | null {
+  const blob = map.get('blob');
+  const mime = map.get('mime');
+  const [pw, ph, w, h] = ['pw', 'ph', 'w', 'h'].map((k) => map.get(k));
+  if (typeof blob !== 'string' || !BLOB_HASH.test(blob) || !oneOf<ImageType>(IMAGE_TYPES, mime)) return null;
+  if (!isPixels(pw) || !isPixels(ph) || !isPositiveSize(w) || !isPositiveSize(h)) return null;
+  return { ...base, kind: 'image', blob, mime, pw, ph, w, h };
+}
+
 function read(id: string, map: Y.Map<unknown>): Item | null {
   const base = readBase(id, map);
   if (!base) return null;
+  // Pictures have no colour of their own.
+  if (map.get('kind') === 'image') return readImage(base, map);
   const color = map.get('color');
   if (!isColor(color)) return null;
   switch (map.get('kind')) {

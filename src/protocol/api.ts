@@ -152,3 +152,26 @@ export interface ParticipantsResponse {
 }
 
 // POST /api/boards/:id/participants/:participantId/revoke (facilitator) -> 204, no body.
+
+/**
+ * 201 of POST /api/boards/:id/images (participant, facilitator; raw picture bytes as the body):
+ * the picture as stored. `hash` is the SHA-256 of the bytes (64 lowercase hex), its name in
+ * `GET /api/boards/:id/images/:hash`; `mime` is sniffed from the bytes; width and height in pixels.
+ */
+export interface ImageUploadResponse {
+  hash: string;
+  mime: 'image/png' | 'image/jpeg' | 'image/webp';
+  width: number;
+  height: number;
+  size: number;
+}
+
+/** Where pictures are uploaded (POST, raw bytes, a participant's or the facilitator's token). */
+export function imageUploadPath(boardId: string): string {
+  return `/api/boards/${encodeURIComponent(boardId)}/images`;
+}
+
+/** Path of a picture's bytes on the server (no token needed: the board id and hash are the key). */
+export function imagePath(boardId: string, hash: string): string {
+  return `${imageUploadPath(boardId)}/${encodeURIComponent(hash)}`;
+}

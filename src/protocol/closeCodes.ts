@@ -42,11 +42,11 @@ export function describeClose(code: number): string {
     case CloseCode.HandshakeTimeout:
       return 'The connection took too long to start. Reconnecting…';
     case CloseCode.RoomFull:
-      return 'This board is full. Ask the facilitator for help.';
+      return 'This board is full right now. We will keep trying to get you in; ask the facilitator if it takes long.';
     case CloseCode.DocumentTooLarge:
       return 'The board is too large to add more. You can still delete things.';
     case CloseCode.TooManyMessages:
-      return 'This device sent too much too fast. Reconnecting…';
+      return 'This device sent too much at once, so the server paused it. Reconnecting…';
     default:
       return 'The connection was lost. Reconnecting…';
   }

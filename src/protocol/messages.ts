@@ -10,11 +10,15 @@ export const MessageType = {
   QueryAwareness: 3,
   /** Live in-progress strokes (see liveStroke.ts). Ephemeral: relayed, never stored. */
   Live: 100,
+  /** Commit confirmation (see confirm.ts): the server to one writer. */
+  Confirm: 101,
 } as const;
 
 /** Capabilities a client can ask for with `?caps=a,b`. */
 export const Capability = {
   Live: 'live',
+  /** Receive Confirm messages for this connection's document updates. */
+  Confirm: 'confirm',
 } as const;
 
 export function parseCaps(value: string | null | undefined): Set<string> {

@@ -7,6 +7,7 @@ import type { BoardPointer } from '../editor/input';
 import { AnnotateTool } from './annotate/annotateTool';
 import { EraserTool } from './eraser/eraserTool';
 import { HandTool } from './hand/handTool';
+import { LaserTool } from './laser/laserTool';
 import { createHighlighter } from './highlighter/highlighterTool';
 import { PenTool } from './pen/penTool';
 import { SelectTool } from './select/selectTool';
@@ -29,6 +30,7 @@ export function createTools(ctx: ToolContext): Record<ToolId, Tool> {
     text: new TextTool(ctx),
     sticky: new StickyTool(ctx),
     annotate: new AnnotateTool(ctx),
+    laser: new LaserTool(ctx),
   };
 }
 

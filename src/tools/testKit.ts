@@ -26,7 +26,7 @@ export interface Kit {
   pendingFrames(): number;
 }
 
-export function makeKit(options: { board?: Board; role?: Role; participantId?: string; tool?: ToolId } = {}): Kit {
+export function makeKit(options: { board?: Board; role?: Role; participantId?: string; tool?: ToolId; hint?: (text: string) => void } = {}): Kit {
   const board = options.board ?? memoryBoard(options.participantId ?? 'me');
   const editor = new Editor({ tool: options.tool ?? 'pen', viewport: { width: 1000, height: 800 } });
   const scene = new SceneIndex(board);
@@ -42,7 +42,7 @@ export function makeKit(options: { board?: Board; role?: Role; participantId?: s
     board: () => board,
     editor,
     scene: () => scene,
-    ...permissions(() => board, options.role ?? 'participant', options.participantId ?? board.author),
+    ...permissions(() => board, options.role ?? 'participant', options.participantId ?? board.author, options.hint),
     live: {
       start: (stroke) => live.push({ type: 'start', stroke }),
       points: (points) => live.push({ type: 'points', points: [...points] }),

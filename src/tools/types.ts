@@ -5,10 +5,13 @@
 import type { BoardContext } from '../editor/context';
 import type { ToolId } from '../editor/editor';
 import type { BoardPointer } from '../editor/input';
+import type { LaserSink } from '../editor/laser';
 import type { LiveSink } from '../editor/live';
 
 export interface ToolContext extends BoardContext {
   live: LiveSink;
+  /** The laser pointer's trail (facilitator screens; absent elsewhere, where the tool does nothing). */
+  laser?: LaserSink;
   newId(): string;
   /**
    * Runs `fn` before the next paint (requestAnimationFrame in the browser); a later call with the

@@ -2,12 +2,15 @@
 import { useState } from 'react';
 import { CardPage } from './CardPage';
 import { useFormSubmit } from './useFormSubmit';
+import { OpenBoardFile } from './OpenBoardFile';
 
 interface Props {
   onStart(title: string, prompt: string): Promise<void>;
+  /** Opens a board file as a new board (see OpenBoardFile). */
+  onOpenFile?: (file: File, onProgress: (fraction: number, step: string) => void) => Promise<void>;
 }
 
-export function HomePage({ onStart }: Props) {
+export function HomePage({ onStart, onOpenFile }: Props) {
   const [title, setTitle] = useState('');
   const [prompt, setPrompt] = useState('');
   const { busy, error, onSubmit: submit } = useFormSubmit(
@@ -50,6 +53,17 @@ export function HomePage({ onStart }: Props) {
         <p className="card-foot" style={{ marginTop: 10, textAlign: 'center' }}>
           Have a join code from the screen? Join with it here.
         </p>
+        {onOpenFile && (
+          <>
+            <div className="card-or" aria-hidden="true">
+              <span>or</span>
+            </div>
+            <OpenBoardFile onOpen={onOpenFile} />
+            <p className="card-foot" style={{ marginTop: 10, textAlign: 'center' }}>
+              A board saved with Export › Board file opens as a new board.
+            </p>
+          </>
+        )}
     </CardPage>
   );
 }

@@ -2,22 +2,24 @@
  * The floating toolbar at the bottom: every tool as a large button with an icon and its plain
  * name; the style panel for the active tool (or the selection) appears just above it.
  */
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import type { BoardContext } from '../editor/context';
 import { AnnotateButton } from './notes/AnnotateButton';
 import { Icons } from './toolbar/icons';
 import { StylePanel } from './toolbar/StylePanel';
-import { TOOL_GROUPS } from './toolbar/tools';
+import { FACILITATOR_TOOLS, TOOL_GROUPS } from './toolbar/tools';
 import './toolbar/toolbar.css';
 
-export function Toolbar({ ctx }: { ctx: BoardContext }) {
+/** `extra`: more buttons in a last group (adding pictures). */
+export function Toolbar({ ctx, facilitator = false, extra }: { ctx: BoardContext; facilitator?: boolean; extra?: ReactNode }) {
   const { editor } = ctx;
   const { tool } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
+  const groups = facilitator ? [...TOOL_GROUPS, FACILITATOR_TOOLS] : TOOL_GROUPS;
   return (
     <div className="tb-dock">
       <StylePanel ctx={ctx} />
       <div className="floating tb-tools" role="toolbar" aria-label="Drawing tools">
-        {TOOL_GROUPS.map((group, g) => (
+        {groups.map((group, g) => (
           <div className="tb-group" key={g}>
             {group.map((t) => (
               <button
@@ -25,7 +27,7 @@ export function Toolbar({ ctx }: { ctx: BoardContext }) {
                 type="button"
                 className="tb-tool"
                 aria-pressed={tool === t.id}
-                title={t.key === 'Space' ? `${t.name} (hold Space)` : `${t.name} (${t.key})`}
+                title={t.key === 'Space' ? `${t.name} (hold Space)` : t.key ? `${t.name} (${t.key})` : t.name}
                 onClick={() => editor.setTool(t.id)}
               >
                 {Icons[t.id]}
@@ -35,6 +37,7 @@ export function Toolbar({ ctx }: { ctx: BoardContext }) {
           </div>
         ))}
         <AnnotateButton ctx={ctx} />
+        {extra && <div className="tb-group">{extra}</div>}
       </div>
     </div>
   );

@@ -13,12 +13,14 @@ interface Props {
   /** Omitted on a projector: a screen, not a person. */
   me?: { name: string; color: string };
   connection: ConnectionLabel;
+  /** "Retry now" while reconnecting. */
+  onRetry?: () => void;
   /** The timer chip, for everyone. */
   timer?: ReactNode;
   children?: ReactNode;
 }
 
-export function TopBar({ title, prompt, me, connection, timer, children }: Props) {
+export function TopBar({ title, prompt, me, connection, onRetry, timer, children }: Props) {
   return (
     <header className="floating topbar">
       <div className="floating topbar-title" style={{ position: 'static' }}>
@@ -42,7 +44,7 @@ export function TopBar({ title, prompt, me, connection, timer, children }: Props
             {me.name}
           </span>
         )}
-        <ConnectionStatus state={connection} />
+        <ConnectionStatus state={connection} onRetry={onRetry} keepsChanges={!!me} />
         {children}
       </div>
     </header>

@@ -247,7 +247,7 @@ function rawDraw(camera: Camera) {
     if (!boxesIntersect(box, view)) continue;
     if (path) {
       ctx.globalAlpha = item.kind === 'stroke' && item.tool === 'highlighter' ? 0.38 : 1;
-      ctx.fillStyle = item.color;
+      ctx.fillStyle = 'color' in item ? item.color : '#000000';
       ctx.fill(path);
     } else if (item.kind === 'shape') {
       ctx.globalAlpha = 1;

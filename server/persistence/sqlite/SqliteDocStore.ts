@@ -26,6 +26,9 @@ export class SqliteDocStore implements DocStore {
   private readonly countRows;
   private readonly maxRowId;
   private readonly deleteUpTo;
+  private readonly selectPrivacy;
+  private readonly upsertPrivacy;
+  private readonly deletePrivacy;
 
   constructor(private readonly db: Db, options: { groupCommitMs: number }) {
     this.selectUpdates = db.prepare<[string], { id: number; data: Buffer }>(
@@ -40,6 +43,9 @@ export class SqliteDocStore implements DocStore {
     this.countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?');
     this.maxRowId = db.prepare<[string], { m: number | null }>('SELECT MAX(id) AS m FROM updates WHERE board_id = ?');
     this.deleteUpTo = db.prepare('DELETE FROM updates WHERE board_id = ? AND id <= ?');
+    this.selectPrivacy = db.prepare<[string], { data: Buffer }>('SELECT data FROM privacy_boundaries WHERE board_id = ?');
+    this.upsertPrivacy = db.prepare('INSERT INTO privacy_boundaries (board_id, data) VALUES (?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data');
+    this.deletePrivacy = db.prepare('DELETE FROM privacy_boundaries WHERE board_id = ?');
     const commitBatch = db.transaction((jobs: AppendJob[]) => {
       for (const job of jobs) {
         for (const [clientId, owner] of job.newOwners) this.insertOwner.run(job.boardId, clientId, owner);
@@ -123,6 +129,17 @@ export class SqliteDocStore implements DocStore {
       this.insertUpdate.run(boardId, Buffer.from(merged));
       return { merged: rows.length };
     }).immediate();
+  }
+
+  loadPrivacy(boardId: string): Uint8Array | null {
+    const row = this.selectPrivacy.get(boardId);
+    return row ? new Uint8Array(row.data) : null;
+  }
+
+  savePrivacy(boardId: string, boundary: Uint8Array | null): void {
+    if (this.closed) return;
+    if (boundary) this.upsertPrivacy.run(boardId, Buffer.from(boundary));
+    else this.deletePrivacy.run(boardId);
   }
 
   /** Commits what is queued; the owner of the database closes it afterwards. */

@@ -2,10 +2,12 @@
 import { openDatabase } from './open';
 import { SqliteBoardStore } from './SqliteBoardStore';
 import { SqliteDocStore } from './SqliteDocStore';
+import { SqliteImageIndex } from './SqliteImageIndex';
 
 export interface SqliteStorage {
   boards: SqliteBoardStore;
   docs: SqliteDocStore;
+  images: SqliteImageIndex;
   close(): void;
 }
 
@@ -13,9 +15,11 @@ export function openSqliteStorage(dataDir: string, options: { groupCommitMs: num
   const db = openDatabase(dataDir);
   const boards = new SqliteBoardStore(db);
   const docs = new SqliteDocStore(db, options);
+  const images = new SqliteImageIndex(db);
   return {
     boards,
     docs,
+    images,
     close() {
       docs.close();
       db.close();

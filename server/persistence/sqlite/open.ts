@@ -52,6 +52,11 @@ CREATE TABLE IF NOT EXISTS client_ids (
   participant_id TEXT NOT NULL,
   PRIMARY KEY (board_id, client_id)
 );
+-- The boundary of a board's private-drawing phase while one is in force (server/rooms/privacy).
+CREATE TABLE IF NOT EXISTS privacy_boundaries (
+  board_id TEXT PRIMARY KEY,
+  data     BLOB NOT NULL
+);
 `;
 
 export function openDatabase(dataDir: string, fileName = 'sketchroom.db'): Db {

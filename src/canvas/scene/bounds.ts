@@ -80,3 +80,11 @@ export function textLocalBox(width: number, height: number, fontPx: number): Box
 export function strokeLocalBox(pointsBox: Box, width: number): Box {
   return padBox(pointsBox, width);
 }
+
+/** A picture's local box: its frame and a little room for its hairline border and soft shadow. */
+export function imageLocalBox(w: number, h: number): Box {
+  return { minX: -IMAGE_SHADOW_REACH, minY: -IMAGE_SHADOW_REACH, maxX: w + IMAGE_SHADOW_REACH, maxY: h + IMAGE_SHADOW_REACH };
+}
+
+/** How far a picture's shadow and border reach past it (board px). */
+export const IMAGE_SHADOW_REACH = 8;

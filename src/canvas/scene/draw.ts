@@ -8,6 +8,8 @@ import type { SceneEntry } from '../inkIndex';
 import { arrowBarbs } from '../../geometry/outline';
 import { STICKY_SHADOW } from './bounds';
 import { fontOf } from './textLayout';
+import { drawImageItem } from './drawImage';
+import type { ImageSource } from '../images/imageCache';
 
 /** How the bitmap should show particular items right now (editor state). */
 export interface DrawLook {
@@ -15,6 +17,8 @@ export interface DrawLook {
   fading: ReadonlySet<string>;
   /** The text item or sticky being edited in place: its text is hidden (the editor shows it). */
   editingId: string | null;
+  /** Decoded pictures (absent: pictures show their placeholder). */
+  images?: ImageSource;
 }
 
 export const NO_LOOK: DrawLook = { fading: new Set(), editingId: null };
@@ -75,6 +79,9 @@ export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: n
       break;
     case 'sticky':
       drawSticky(ctx, entry, k, item.id === look.editingId);
+      break;
+    case 'image':
+      drawImageItem(ctx, item, k, look.images?.get(item.blob) ?? { status: 'loading' });
       break;
   }
   ctx.restore();

@@ -19,7 +19,7 @@ export class PenTool implements Tool {
   }
 
   pointerDown(e: BoardPointer): void {
-    if (this.drawing || !this.ctx.mayCreate()) return;
+    if (this.drawing || !this.ctx.mayCreate(e)) return;
     this.drawing = new Drawing(this.ctx, e, this.id);
   }
 

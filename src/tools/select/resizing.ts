@@ -30,7 +30,9 @@ export class Resizing extends TransformState {
   }
 
   protected patch(item: Item, e: BoardPointer): ItemPatch {
-    const scale = resizeScale(this.bounds, this.handle, e, !!e.shift);
+    // Pictures keep their proportions unless Shift says otherwise (a stretched photo looks wrong).
+    const keep = this.items.some((i) => i.kind === 'image') ? !e.shift : !!e.shift;
+    const scale = resizeScale(this.bounds, this.handle, e, keep);
     return resizePatch(item, scale, this.widths.get(item.id) ?? 0);
   }
 }

@@ -166,3 +166,23 @@ describe('SelectTool', () => {
     expect(kit.board.getItem(a)).toMatchObject({ x: 120, y: 100 });
   });
 });
+
+describe('SelectTool with pictures', () => {
+  it('resizing a picture keeps its proportions; Shift stretches it', () => {
+    const kit = makeKit({ tool: 'select' });
+    const id = kit.board.addItem({ kind: 'image', x: 100, y: 100, rotation: 0, blob: 'ab'.repeat(32), mime: 'image/png', pw: 200, ph: 100, w: 200, h: 100 });
+    drag(kit, [[150, 150]]);
+    expect(kit.editor.selection).toEqual([id]);
+    drag(kit, [[300, 200], [500, 220]]);
+    const p = kit.board.getItem(id)!;
+    expect(p.kind === 'image' && Math.round(p.w / p.h)).toBe(2);
+    expect(p.kind === 'image' && p.w).toBeGreaterThan(300);
+    kit.board.undo();
+    kit.tools.pointerDown(at(300, 200));
+    kit.tools.pointerMove(at(500, 220, { shift: true }));
+    kit.tools.pointerUp(at(500, 220, { shift: true }));
+    const q = kit.board.getItem(id)!;
+    expect(q.kind === 'image' && Math.round(q.w)).toBe(400);
+    expect(q.kind === 'image' && Math.round(q.h)).toBe(120);
+  });
+});

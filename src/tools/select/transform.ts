@@ -22,6 +22,10 @@ export function resizePatch(item: Item, { anchor, sx, sy }: Scale, boxWidth = 0)
       if (item.shape === 'line' || item.shape === 'arrow') return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
       return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y) };
     }
+    case 'image': {
+      const b = map(item.x + item.w, item.y + item.h);
+      return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.max(8, Math.abs(b.x - a.x)), h: Math.max(8, Math.abs(b.y - a.y)) };
+    }
     case 'sticky': {
       const b = map(item.x + item.w, item.y + item.h);
       return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.max(20, Math.abs(b.x - a.x)), h: Math.max(20, Math.abs(b.y - a.y)) };

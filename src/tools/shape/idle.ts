@@ -6,6 +6,6 @@ export class Idle extends ToolState<ShapeTool> {
   readonly name = 'idle';
 
   override onPointerDown(e: BoardPointer): void {
-    if (this.ctx.mayCreate()) this.tool.transition('pointing', { origin: e });
+    if (this.ctx.mayCreate(e)) this.tool.transition('pointing', { origin: e });
   }
 }

@@ -8,7 +8,7 @@ export class Idle extends ToolState<StickyTool> {
 
   override onPointerDown(e: BoardPointer): void {
     const { editor } = this.ctx;
-    if (pressForTextEdit(this.ctx, e, ['sticky']) || !this.ctx.mayCreate()) return;
+    if (pressForTextEdit(this.ctx, e, ['sticky']) || !this.ctx.mayCreate(e)) return;
     const board = this.ctx.board();
     board.history.beginStep(); // closed when the edit ends: the note and its words are one undo step
     const half = STICKY_SIZE / 2;

@@ -11,7 +11,7 @@ export class Idle extends ToolState<TextTool> {
   override onPointerDown(e: BoardPointer): void {
     const { editor } = this.ctx;
     // A click outside the text being edited ends that edit; it does not start another.
-    if (pressForTextEdit(this.ctx, e, ['text', 'sticky']) || !this.ctx.mayCreate()) return;
+    if (pressForTextEdit(this.ctx, e, ['text', 'sticky']) || !this.ctx.mayCreate(e)) return;
     const style = editor.styleFor('text');
     const board = this.ctx.board();
     board.history.beginStep(); // closed when the edit ends (see startTextEdit)

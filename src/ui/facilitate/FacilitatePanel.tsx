@@ -4,9 +4,10 @@
  * server refuses these writes from anyone else anyway.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { MINUTE_MS, timerIsUp, type TimerState } from '../../model/session';
+import { MINUTE_MS, timerIsUp, type Phase, type TimerState } from '../../model/session';
 import { LIMITS } from '../../model/schema';
 import { formatClock } from './timerText';
+import { PhaseSection } from './PhaseSection';
 import './facilitate.css';
 
 export interface FacilitatorActions {
@@ -20,8 +21,10 @@ export interface FacilitatorActions {
   setLocked(locked: boolean): void;
   /** Show the join code and its QR code on the projector. */
   setShowJoinCode(show: boolean): void;
-  /** Deletes every item as one step of the facilitator's undo. */
+  /** Deletes every item and note (easels stay) as one step of the facilitator's undo. */
   clearBoard(): void;
+  /** The phase and the private-drawing switch. */
+  setPhase(patch: { phase?: Phase; privateDrawing?: boolean }): void;
 }
 
 interface Props {
@@ -33,8 +36,14 @@ interface Props {
   /** The projector shows the join code (session flag, on by default). */
   showJoinCode: boolean;
   itemCount: number;
+  phase: Phase;
+  privateDrawing: boolean;
   actions: FacilitatorActions;
   onClose(): void;
+  /** The easels section (easels, easel-only, spotlight and gallery). */
+  easels?: ReactNode;
+  /** More sections (e.g. "Bring everyone to me"), after the drawing controls. */
+  children?: ReactNode;
   /** More switches for the Drawing section (the notes setting). */
   drawingExtras?: ReactNode;
 }
@@ -174,7 +183,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
       }}
     >
       <h2 id="clear-title">Clear the board?</h2>
-      <p id="clear-text">Everyone’s drawings will be removed. You can undo this.</p>
+      <p id="clear-text">Everyone’s drawings will be removed. You can undo this. Easels stay.</p>
       <div className="panel-row fac-confirm-actions">
         <button type="button" className="panel-button" onClick={onCancel} autoFocus>
           Cancel
@@ -187,7 +196,7 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
   );
 }
 
-export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, actions, onClose, drawingExtras }: Props) {
+export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels, children, drawingExtras }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
@@ -225,6 +234,7 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
 
       <PromptSection prompt={prompt} onSave={actions.savePrompt} />
       <TimerSection timer={timer} now={now} actions={actions} />
+      <PhaseSection phase={phase} privateDrawing={privateDrawing} onChange={actions.setPhase} />
 
       <section className="fac-section" aria-labelledby="fac-drawing-title">
         <h3 id="fac-drawing-title" className="fac-label">
@@ -253,6 +263,9 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
         </span>
         {drawingExtras}
       </section>
+
+      {easels}
+      {children}
 
       <section className="fac-section" aria-labelledby="fac-projector-title">
         <h3 id="fac-projector-title" className="fac-label">

@@ -40,6 +40,13 @@ export const Icons = {
       <path d="M9.5 11.3l4.7 4.7" />
     </Svg>
   ),
+  laser: (
+    <Svg>
+      <path d="M3.5 20.5l8-8" opacity="0.5" />
+      <circle cx="15" cy="9" r="2.6" fill="currentColor" />
+      <path d="M15 3v1.6M15 13.4V15M9 9h1.6M19.4 9H21M10.8 4.8l1.1 1.1M18.1 12.1l1.1 1.1M19.2 4.8l-1.1 1.1" />
+    </Svg>
+  ),
   line: (
     <Svg>
       <path d="M5 19L19 5" />

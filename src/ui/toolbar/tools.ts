@@ -30,6 +30,9 @@ export const TOOL_GROUPS: ReadonlyArray<readonly ToolInfo[]> = [
   ],
 ];
 
+/** Tools only the facilitator gets (after the others, in a group of their own); no shortcut key. */
+export const FACILITATOR_TOOLS: readonly ToolInfo[] = [{ id: 'laser', name: 'Laser', key: '' }];
+
 export const ALL_TOOLS: readonly ToolInfo[] = TOOL_GROUPS.flat();
 
 /** Tool for a single-key shortcut (lower case), if any. Space (hold) is handled by the canvas. */

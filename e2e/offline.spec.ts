@@ -1,0 +1,53 @@
+/**
+ * Venue Wi-Fi: a participant goes offline, draws, reloads while offline (the page, the board and
+ * their own new strokes come from this device), and comes back: the strokes reach the others and
+ * the server, and the indicator says "All changes saved" only then.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { drawPath, items, joinBoard, newPage, startWorkshop, wave } from './helpers';
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /saved|Saving|Offline|Reconnecting|Connecting/ });
+
+/** The page is under the service worker's control (a first visit installs it; it then claims the page). */
+async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}
+
+test('drawing offline survives a reload and syncs when the connection returns', async ({ page: facilitator, browser }) => {
+  const url = await startWorkshop(facilitator, 'Wi-Fi trouble');
+  const ada = await newPage(browser);
+  await joinBoard(ada, url, 'Ada');
+  await expect(status(ada)).toHaveText('All changes saved');
+  await serviceWorkerReady(ada);
+
+  await drawPath(ada, wave(200, 250));
+  await expect.poll(async () => (await items(facilitator)).length).toBe(1);
+  await expect(status(ada)).toHaveText('All changes saved');
+
+  await ada.context().setOffline(true);
+  await expect(status(ada)).toContainText('Offline');
+  await expect(status(ada)).toContainText('Your changes are saved on this device');
+  await drawPath(ada, wave(200, 400));
+  await drawPath(ada, wave(200, 500));
+  await expect.poll(async () => (await items(ada)).length).toBe(3);
+  const mine = (await items(ada)).map((i) => i.id).sort();
+  expect((await items(facilitator)).length).toBe(1); // nothing left the device
+
+  await ada.reload();
+  await expect(ada.getByRole('button', { name: 'Pen' })).toBeVisible();
+  await expect.poll(async () => (await items(ada)).map((i) => i.id).sort()).toEqual(mine);
+  await expect(status(ada)).toContainText('Offline');
+
+  await ada.context().setOffline(false);
+  await expect.poll(async () => (await items(facilitator)).map((i) => i.id).sort()).toEqual(mine);
+  await expect(status(ada)).toHaveText('All changes saved');
+
+  // The server has them: a fresh visitor sees all three.
+  const bo = await newPage(browser);
+  await joinBoard(bo, url, 'Bo');
+  await expect.poll(async () => (await items(bo)).map((i) => i.id).sort()).toEqual(mine);
+  await bo.screenshot({ path: 'test-results/offline-after.png' });
+});

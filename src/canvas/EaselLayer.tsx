@@ -1,0 +1,68 @@
+/**
+ * The easels, under the ink: a calm white card per participant with their name, large enough to
+ * read on the projector. Board space (the layer follows the camera); the label never gets smaller
+ * than LABEL_MIN_SCREEN_PX on screen, so names stay legible in the gallery, where easels are small.
+ * A few dozen nodes at most (one card per person), so plain react-konva nodes are fine here.
+ */
+import { useSyncExternalStore } from 'react';
+import { Group, Layer, Rect, Text } from 'react-konva';
+import type { Editor } from '../editor/editor';
+import type { Easel } from '../model/schema';
+
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/** Label size in board px at normal zoom; at least this many screen px when zoomed far out. */
+const LABEL_PX = 72;
+const LABEL_MIN_SCREEN_PX = 28;
+const PAD = 32;
+const SPOTLIGHT = '#0a64c2';
+
+interface Props {
+  easels: readonly Easel[];
+  editor: Editor;
+  /** The easel on the projector now (the facilitator's screen marks it). */
+  spotlight?: string;
+}
+
+export function EaselLayer({ easels, editor, spotlight }: Props) {
+  const { camera } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
+  if (easels.length === 0) return null;
+  const labelPx = Math.max(LABEL_PX, LABEL_MIN_SCREEN_PX / camera.zoom);
+
+  return (
+    // Board space: screen = (board - camera) * zoom (as cameraLayer.ts does for the ink).
+    <Layer listening={false} x={-camera.x * camera.zoom} y={-camera.y * camera.zoom} scaleX={camera.zoom} scaleY={camera.zoom}>
+      {easels.map((e) => {
+        const lit = e.id === spotlight;
+        const px = Math.min(labelPx, e.h * 0.22);
+        return (
+          <Group key={e.id} x={e.x} y={e.y} listening={false}>
+            <Rect
+              width={e.w}
+              height={e.h}
+              cornerRadius={28}
+              fill="#ffffff"
+              stroke={lit ? SPOTLIGHT : '#ddd6c8'}
+              strokeWidth={lit ? Math.max(8, 3 / camera.zoom) : Math.max(2, 1 / camera.zoom)}
+              shadowColor="rgba(31, 35, 40, 0.10)"
+              shadowBlur={24}
+              shadowOffsetY={6}
+              perfectDrawEnabled={false}
+            />
+            <Text
+              x={PAD}
+              y={PAD * 0.8}
+              width={e.w - PAD * 2}
+              text={e.name}
+              fontFamily={FONT}
+              fontStyle="600"
+              fontSize={px}
+              fill="#2b3138"
+              wrap="none"
+              ellipsis
+            />
+          </Group>
+        );
+      })}
+    </Layer>
+  );
+}

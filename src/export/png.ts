@@ -1,0 +1,105 @@
+/**
+ * PNG of the whole board, one easel or the selection; and the ZIP of every easel's PNG, named
+ * after its artist.
+ */
+import type { Box } from '../geometry/box';
+import type { Measure } from '../geometry/textLayout';
+import { boardFileStem } from './names';
+import { encodeCanvas, renderRegion, type RenderOptions } from './render';
+import { loadImages, part, type ExportJob, type ImageLoader } from './run';
+import { entryBox, exportEntries, unionBox, type ExportEntry } from './scene';
+import { Slicer } from './slicer';
+import { EASEL_BOX, type ExportSource } from './source';
+
+export type Scope = { kind: 'board' } | { kind: 'selection'; ids: readonly string[] } | { kind: 'easel'; id: string };
+
+export interface ExportDeps {
+  source: ExportSource;
+  measure: Measure;
+  loadImage?: ImageLoader;
+}
+
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  /** Output size (PNG) or page count (PDF), for the dialog and the tests. */
+  width?: number;
+  height?: number;
+  /** The scale actually used (smaller than asked when the image would be too big). */
+  scale?: number;
+}
+
+export class NothingToExport extends Error {
+  constructor(message = 'There is nothing to export yet.') {
+    super(message);
+  }
+}
+
+/** The items and the region of a scope. */
+export function scopeOf(source: ExportSource, scope: Scope): { items: ExportSource['items']; region: Box | null; name: string } {
+  switch (scope.kind) {
+    case 'board':
+      return { items: source.items, region: null, name: boardFileStem(source.meta.title) };
+    case 'selection': {
+      const ids = new Set(scope.ids);
+      return { items: source.items.filter((i) => ids.has(i.id)), region: null, name: `${boardFileStem(source.meta.title)} selection` };
+    }
+    case 'easel': {
+      const easel = source.easels.find((e) => e.id === scope.id);
+      if (!easel) throw new NothingToExport('That easel is not on the board any more.');
+      const box = EASEL_BOX(easel);
+      return { items: source.items, region: box, name: easel.name };
+    }
+  }
+}
+
+function regionOf(entries: readonly ExportEntry[], fixed: Box | null): Box {
+  if (fixed) return fixed;
+  const box = unionBox(entries.map(entryBox));
+  if (!box) throw new NothingToExport();
+  return box;
+}
+
+export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOptions, job: ExportJob = {}): Promise<ExportResult> {
+  const slicer = new Slicer(job.signal);
+  const { items, region: fixed, name } = scopeOf(deps.source, scope);
+  const entries = await exportEntries(items, deps.measure, slicer);
+  const region = regionOf(entries, fixed);
+  const images = await loadImages(items, deps.loadImage, slicer, part(job, 0, 0.2, 'Loading pictures'), job.signal);
+  const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, part(job, 0.2, 0.8, 'Drawing'));
+  part(job, 0.8, 1, 'Saving the image')(0);
+  await slicer.yield();
+  const blob = await encodeCanvas(out.canvas);
+  slicer.throwIfAborted();
+  job.onProgress?.(1, 'Done');
+  return { blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
+}
+
+/** Renders each easel in turn (entries built once for the whole board); calls `each` with its image. */
+export async function forEachEasel(
+  deps: ExportDeps,
+  opts: RenderOptions,
+  job: ExportJob,
+  type: 'image/png' | 'image/jpeg',
+  each: (index: number, blob: Blob, rendered: Awaited<ReturnType<typeof renderRegion>>) => Promise<void> | void,
+  share: { from: number; to: number } = { from: 0, to: 1 },
+): Promise<void> {
+  const { easels } = deps.source;
+  if (easels.length === 0) throw new NothingToExport('This board has no easels yet.');
+  const slicer = new Slicer(job.signal);
+  const span = share.to - share.from;
+  const entries = await exportEntries(deps.source.items, deps.measure, slicer);
+  const images = await loadImages(deps.source.items, deps.loadImage, slicer, part(job, share.from, share.from + span * 0.15, 'Loading pictures'), job.signal);
+  const from = share.from + span * 0.15;
+  const per = (share.to - from) / easels.length;
+  for (let i = 0; i < easels.length; i++) {
+    const easel = easels[i]!;
+    const step = `Easel ${i + 1} of ${easels.length}`;
+    const out = await renderRegion(entries, EASEL_BOX(easel), deps.source.notes, images, opts, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step));
+    await slicer.yield();
+    const blob = await encodeCanvas(out.canvas, type, type === 'image/jpeg' ? 0.9 : undefined);
+    slicer.throwIfAborted();
+    await each(i, blob, out);
+    part(job, from + per * i, from + per * (i + 1), step)(1);
+  }
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  EASEL_GAP, EASEL_H, EASEL_W, easelId, easelOf, easelsBounds, insideEasel, observeEasels, planEasels, readEasels, slotCell, slotPosition, syncEasels,
+} from './easels';
+import {
+  DEFAULT_PROJECTOR, observeEaselSettings, parseProjector, readEaselSettings, setEaselOnly, setEaselsOn, setProjector,
+} from './easelSession';
+
+const people = (...names: string[]) => names.map((name, i) => ({ id: `p${i}-aaaaaaa`, name }));
+
+describe('easel layout (pure)', () => {
+  it('fills square shells: a new column first, then a new row', () => {
+    const cells = Array.from({ length: 10 }, (_, i) => slotCell(i));
+    expect(cells).toEqual([
+      { col: 0, row: 0 },
+      { col: 1, row: 0 },
+      { col: 0, row: 1 },
+      { col: 1, row: 1 },
+      { col: 2, row: 0 },
+      { col: 2, row: 1 },
+      { col: 0, row: 2 },
+      { col: 1, row: 2 },
+      { col: 2, row: 2 },
+      { col: 3, row: 0 },
+    ]);
+  });
+
+  it('never puts two slots in one cell, and stays about square at every size', () => {
+    const seen = new Set<string>();
+    for (let n = 1; n <= 400; n++) {
+      const { col, row } = slotCell(n - 1);
+      const key = `${col},${row}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      const cols = Math.ceil(Math.sqrt(n));
+      // Columns = ceil(sqrt(n)), rows never more than the columns: a tidy, slightly wide grid.
+      let maxCol = 0, maxRow = 0;
+      for (let i = 0; i < n; i++) {
+        const c = slotCell(i);
+        maxCol = Math.max(maxCol, c.col);
+        maxRow = Math.max(maxRow, c.row);
+      }
+      expect(maxCol + 1).toBe(cols);
+      expect(maxRow + 1).toBeLessThanOrEqual(cols);
+    }
+  });
+
+  it('places slots with gutters from the origin', () => {
+    expect(slotPosition(0)).toEqual({ x: 0, y: 0 });
+    expect(slotPosition(1)).toEqual({ x: EASEL_W + EASEL_GAP, y: 0 });
+    expect(slotPosition(2)).toEqual({ x: 0, y: EASEL_H + EASEL_GAP });
+  });
+});
+
+describe('planning easels (pure)', () => {
+  it('appends new artists in order and never moves existing easels', () => {
+    const first = planEasels([], people('Ana', 'Ben', 'Cleo'));
+    expect(first.create.map((e) => [e.name, e.slot])).toEqual([['Ana', 0], ['Ben', 1], ['Cleo', 2]]);
+    expect(first.rename).toEqual([]);
+    const more = planEasels(first.create, people('Ana', 'Ben', 'Cleo', 'Dan', 'Eve'));
+    expect(more.create.map((e) => [e.name, e.slot])).toEqual([['Dan', 3], ['Eve', 4]]);
+    expect(more.create[1]).toMatchObject({ ...slotPosition(4), w: EASEL_W, h: EASEL_H, id: easelId('p4-aaaaaaa') });
+  });
+
+  it('keeps slots of people who left (no gap is refilled, nobody shifts)', () => {
+    const made = planEasels([], people('Ana', 'Ben', 'Cleo')).create;
+    const withoutBen = made.filter((e) => e.name !== 'Ben');
+    const plan = planEasels(withoutBen, [{ id: 'zz-aaaaaaa', name: 'Zoe' }]);
+    expect(plan.create[0]!.slot).toBe(3);
+  });
+
+  it('follows renames and ignores duplicates', () => {
+    const made = planEasels([], people('Ana')).create;
+    const plan = planEasels(made, [{ id: 'p0-aaaaaaa', name: 'Anna' }, { id: 'p0-aaaaaaa', name: 'Anna' }]);
+    expect(plan).toEqual({ create: [], rename: [{ id: made[0]!.id, name: 'Anna' }] });
+  });
+});
+
+describe('easels in the document', () => {
+  it('syncs, reads back in slot order, renames, and is idempotent', () => {
+    const doc = new Y.Doc();
+    let changes = 0;
+    observeEasels(doc, () => changes++);
+    syncEasels(doc, people('Ana', 'Ben'));
+    expect(readEasels(doc).map((e) => e.name)).toEqual(['Ana', 'Ben']);
+    const before = changes;
+    const again = syncEasels(doc, people('Ana', 'Ben'));
+    expect(again.create.length + again.rename.length).toBe(0);
+    expect(changes).toBe(before);
+    syncEasels(doc, [{ id: 'p1-aaaaaaa', name: 'Benedikt' }]);
+    expect(easelOf(readEasels(doc), 'p1-aaaaaaa')?.name).toBe('Benedikt');
+    expect(easelsBounds(readEasels(doc))).toEqual({ minX: 0, minY: 0, maxX: 2 * EASEL_W + EASEL_GAP, maxY: EASEL_H });
+  });
+
+  it('skips easels that do not validate', () => {
+    const doc = new Y.Doc();
+    const frames = doc.getMap<unknown>('frames');
+    const bad = new Y.Map<unknown>();
+    bad.set('owner', 'x');
+    frames.set('bad', bad);
+    frames.set('plain', 5);
+    const neg = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({ owner: 'y', name: 'Y', slot: 0, x: 0, y: 0, w: -1, h: 10 })) neg.set(k, v);
+    frames.set('neg', neg);
+    syncEasels(doc, people('Ana'));
+    expect(readEasels(doc).map((e) => e.name)).toEqual(['Ana']);
+  });
+
+  it('converges when two peers sync the same artist (one id per artist)', () => {
+    const a = new Y.Doc(), b = new Y.Doc();
+    syncEasels(a, people('Ana'));
+    syncEasels(b, people('Ana'));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readEasels(a)).toEqual(readEasels(b));
+    expect(readEasels(a)).toHaveLength(1);
+  });
+
+  it('knows inside from outside, with slack', () => {
+    const [e] = planEasels([], people('Ana')).create;
+    expect(insideEasel(e!, 10, 10)).toBe(true);
+    expect(insideEasel(e!, -5, 10)).toBe(false);
+    expect(insideEasel(e!, -5, 10, 10)).toBe(true);
+    expect(insideEasel(e!, EASEL_W + 1, EASEL_H)).toBe(false);
+  });
+});
+
+describe('easel settings in session', () => {
+  it('reads leniently', () => {
+    expect(parseProjector(undefined)).toEqual(DEFAULT_PROJECTOR);
+    expect(parseProjector({ mode: 'spotlight' })).toEqual(DEFAULT_PROJECTOR);
+    expect(parseProjector({ mode: 'spotlight', easel: 'e-1' })).toEqual({ mode: 'spotlight', easel: 'e-1' });
+    expect(parseProjector({ mode: 'gallery', easel: 'e-1' })).toEqual({ mode: 'gallery', easel: '' });
+    expect(parseProjector({ mode: 'disco' })).toEqual(DEFAULT_PROJECTOR);
+    expect(readEaselSettings(new Y.Doc())).toEqual({ easels: false, easelOnly: false, projector: DEFAULT_PROJECTOR });
+  });
+
+  it('switches, tells observers once per change, and resets the projector when easels go off', () => {
+    const doc = new Y.Doc();
+    const seen: string[] = [];
+    observeEaselSettings(doc, (s) => seen.push(`${s.easels}/${s.easelOnly}/${s.projector.mode}`));
+    setEaselsOn(doc, true);
+    setEaselsOn(doc, true);
+    setEaselOnly(doc, true);
+    setProjector(doc, { mode: 'spotlight', easel: 'e-1' });
+    setProjector(doc, { mode: 'spotlight', easel: 'e-1' });
+    setEaselsOn(doc, false);
+    expect(seen).toEqual(['true/false/board', 'true/true/board', 'true/true/spotlight', 'false/true/board']);
+  });
+});

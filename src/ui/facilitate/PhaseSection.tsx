@@ -1,0 +1,52 @@
+/**
+ * The facilitator's phase controls: the "Private drawing" switch and the Reveal / Back to drawing
+ * button. While private drawing runs in the drawing phase, the server sends no participant's
+ * drawing to anybody but its artist and the facilitator (docs/architecture.md, Privacy).
+ */
+import type { Phase } from '../../model/session';
+
+interface Props {
+  phase: Phase;
+  privateDrawing: boolean;
+  onChange(patch: { phase?: Phase; privateDrawing?: boolean }): void;
+}
+
+export function PhaseSection({ phase, privateDrawing, onChange }: Props) {
+  const hiding = privateDrawing && phase === 'drawing';
+  return (
+    <section className="fac-section" aria-labelledby="fac-phase-title">
+      <h3 id="fac-phase-title" className="fac-label">
+        Private drawing
+      </h3>
+      <div className="switch-row">
+        <span id="fac-private-label">Private drawing</span>
+        <button
+          type="button"
+          className="switch"
+          role="switch"
+          aria-checked={privateDrawing}
+          aria-labelledby="fac-private-label"
+          onClick={() => onChange({ privateDrawing: !privateDrawing })}
+        >
+          <span className="switch-knob" aria-hidden="true" />
+        </button>
+      </div>
+      <p className="panel-muted">
+        {phase === 'reveal'
+          ? 'Revealed: everyone sees every drawing.'
+          : hiding
+            ? 'Each participant sees only their own drawing (and yours). You see everyone’s. The projector waits for the reveal.'
+            : 'Switch on so nobody sees or copies the others’ drawings until you reveal them.'}
+      </p>
+      {phase === 'drawing' ? (
+        <button type="button" className="panel-button primary-ish" disabled={!privateDrawing} onClick={() => onChange({ phase: 'reveal' })}>
+          Reveal drawings
+        </button>
+      ) : (
+        <button type="button" className="panel-button" onClick={() => onChange({ phase: 'drawing' })}>
+          Back to drawing
+        </button>
+      )}
+    </section>
+  );
+}
