@@ -5,7 +5,6 @@
  * reveal's catch-up encoding. In-process; no server.
  */
 import * as Y from 'yjs';
-import { captureBoundary } from '../server/rooms/privacy/boundary';
 import { deleteRangesOf, encodeFilteredUpdate, encodeStateVectorMap, stateOf } from '../server/rooms/privacy/filteredUpdate';
 import { buildBigBoards } from './lib/bigBoard';
 import { median } from './lib/stats';
@@ -23,11 +22,9 @@ export async function runPrivacy(): Promise<BenchOutput> {
   const board = buildBigBoards();
   const doc = new Y.Doc();
   Y.applyUpdate(doc, board.compact);
-  const boundary = captureBoundary(doc);
   // Half of every author's clock range is "private".
   const caps = new Map([...stateOf(doc)].map(([client, clock]) => [client, Math.floor(clock / 2)]));
   const deletes = deleteRangesOf(doc);
-  for (const client of caps.keys()) deletes.set(client, boundary.deletes.get(client) ?? []);
 
   // Interleaved, after one warm-up round, so JIT and machine load hit all three alike.
   const fns = [() => Y.encodeStateAsUpdate(doc), () => encodeFilteredUpdate(doc, new Map(), caps, deletes), () => Y.encodeStateAsUpdate(doc, encodeStateVectorMap(caps))];

@@ -143,7 +143,8 @@ test('file picker: crop and clean up; a second participant and the projector see
 
   const photo = await paperPhoto(pageA);
   const chooser = pageA.waitForEvent('filechooser');
-  await pageA.getByRole('button', { name: 'Add image' }).click();
+  await pageA.getByRole('button', { name: 'Picture', exact: true }).click();
+  await pageA.getByRole('button', { name: /Add image/ }).click();
   await (await chooser).setFiles({ name: 'village.png', mimeType: 'image/png', buffer: photo });
 
   const dialog = pageA.getByRole('dialog', { name: 'Add a picture' });
@@ -249,7 +250,8 @@ test('paste a picture from the clipboard; a file that is not a picture is refuse
 
   // A text file named like a picture: the dialog says so and nothing is added.
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add image' }).click();
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await page.getByRole('button', { name: /Add image/ }).click();
   await (await chooser).setFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
   await expect(dialog.getByRole('alert')).toHaveText(/not a picture Sketchroom can open/);
   await expect(dialog.getByRole('button', { name: 'Add to board' })).toBeDisabled();
@@ -264,7 +266,8 @@ test('take a photo with the camera: choose the camera, retake, turn it, add it',
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   await openBoardAs(page, made.id, ada);
 
-  await page.getByRole('button', { name: 'Take photo' }).click();
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await page.getByRole('button', { name: /Take photo/ }).click();
   const camera = page.getByRole('dialog', { name: 'Take a photo' });
   await expect(camera.getByLabel('Camera preview')).toBeVisible();
   const choice = camera.getByLabel('Camera', { exact: true });
@@ -299,7 +302,9 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   await waitSynced(page);
   const photo = await paperPhoto(page, 1600, 1200, 'image/jpeg');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add image' }).click();
+  await page.getByRole('button', { name: 'Picture', exact: true }).click();
+  await page.screenshot({ path: 'test-results/capture-menu.png' });
+  await page.getByRole('button', { name: /Add image/ }).click();
   await (await chooser).setFiles({ name: 'village.jpg', mimeType: 'image/jpeg', buffer: photo });
   const dialog = page.getByRole('dialog', { name: 'Add a picture' });
   await expect(dialog.getByRole('img', { name: 'Picture preview' })).toBeVisible();
@@ -311,6 +316,11 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   await expect(dialog.getByText('Cleaning up…')).toBeHidden();
   await page.mouse.move(10, 10);
   await page.screenshot({ path: 'docs/screens/capture-dialog.png' });
+  // Added: selected, with the Select tool (for looking at; the other tests check the pixels).
+  await dialog.getByRole('button', { name: 'Add to board' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await pictures(page)).length).toBe(1);
+  await page.screenshot({ path: 'test-results/capture-laptop-selected.png' });
 });
 
 test('a picture that cannot be fetched shows a calm card, not a broken canvas', async ({ browser, baseURL }) => {
@@ -328,4 +338,50 @@ test('a picture that cannot be fetched shows a calm card, not a broken canvas', 
   await expect.poll(() => countInk(page, 480, 200, 400, 300, '#eceef1', 4)).toBeGreaterThan(50_000);
   await expect.poll(() => countInk(page, 480, 200, 400, 300, '#5c636c', 40)).toBeGreaterThan(50);
   await page.screenshot({ path: 'test-results/capture-missing-picture.png', clip: { x: 440, y: 160, width: 480, height: 380 } });
+});
+
+test("with easels on, a participant's picture goes on their own easel", async ({ browser, baseURL }) => {
+  const made = await makeBoard(baseURL!);
+  const ada = await participant(baseURL!, made.id, 'Ada');
+  const fac = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await fac.goto(made.facilitatorUrl);
+  await waitSynced(fac);
+  await openBoardAs(page, made.id, ada);
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  const panel = fac.getByRole('dialog', { name: 'Facilitate' });
+  await panel.getByRole('switch', { name: 'Give everyone an easel' }).click();
+  await panel.getByRole('switch', { name: 'Participants draw only in their easel' }).click();
+  const easelOf = () =>
+    page.evaluate((owner) => {
+      const board = window.__sketchroom?.board as unknown as { doc: { getMap(name: string): { toJSON(): Record<string, { owner: string; x: number; y: number; w: number; h: number }> } } } | null;
+      return Object.values(board?.doc.getMap('frames').toJSON() ?? {}).find((e) => e.owner === owner) ?? null;
+    }, ada.participantId);
+  await expect.poll(easelOf).not.toBeNull();
+  const easel = (await easelOf())!;
+
+  // Ada looks somewhere else on the board, then pastes a picture.
+  await page.mouse.move(600, 400);
+  await page.mouse.wheel(4000, 3000);
+  await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 400;
+    c.height = 300;
+    c.getContext('2d')!.fillRect(0, 0, 400, 300);
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const dialog = page.getByRole('dialog', { name: 'Add a picture' });
+  await dialog.getByRole('button', { name: 'Add to board' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await pictures(page)).length).toBe(1);
+  const [pic] = await pictures(page);
+  expect(pic!.x).toBeGreaterThanOrEqual(easel.x);
+  expect(pic!.y).toBeGreaterThanOrEqual(easel.y);
+  expect(pic!.x + pic!.w).toBeLessThanOrEqual(easel.x + easel.w);
+  expect(pic!.y + pic!.h).toBeLessThanOrEqual(easel.y + easel.h);
+  // The facilitator sees it too, on Ada's easel.
+  await expect.poll(async () => (await pictures(fac)).map((p) => p.id)).toEqual([pic!.id]);
 });

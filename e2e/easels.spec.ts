@@ -2,7 +2,8 @@
  * Issue 5, easels: a facilitator, three participants and a projector. The facilitator gives
  * everyone an easel; easels appear with the artists' names and the grid grows as people join
  * (nobody's easel moves); spotlight and gallery drive the projector's camera; drawing can be kept
- * to one's own easel; clear board keeps the easels and the facilitator's undo brings the work back.
+ * to one's own easel; labels follow renames; clear board keeps the easels and the facilitator's undo
+ * brings the work back.
  * Screenshots of the projector at 1920x1080 go to docs/screens/.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -164,6 +165,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   const adaBox = toScreen(cam, all[0]!);
   expect(adaBox.right).toBeLessThan(box.left);
   await wall.screenshot({ path: 'docs/screens/projector-spotlight.png' });
+  await fac.screenshot({ path: 'docs/screens/facilitate-easels.png' });
 
   // Gallery: every easel on the wall as a contact sheet.
   await panel.getByRole('button', { name: 'Gallery' }).click();
@@ -193,13 +195,25 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   const adaScreen = toScreen(adaCam, all[0]!);
   const before = (await items(ada)).length;
   // Just right of her easel (the gutter), on screen.
-  await drawPath(ada, wave(adaScreen.right + 10, (adaScreen.top + adaScreen.bottom) / 2, 40, 4));
+  const gutter = { x: adaScreen.right + 10, y: (adaScreen.top + adaScreen.bottom) / 2 };
+  await drawPath(ada, [[gutter.x, gutter.y], [gutter.x + 6, gutter.y + 4]]);
   await expect(ada.getByRole('status').filter({ hasText: 'Draw inside your own easel' })).toBeVisible();
+  await ada.screenshot({ path: 'docs/screens/participant-easel-only.png' });
   await ada.waitForTimeout(300);
   expect((await items(ada)).length).toBe(before);
   await inside(ada, all[0]!)();
   await expect.poll(async () => (await items(fac)).length).toBe(before + 1);
   await panel.getByRole('switch', { name: 'Participants draw only in their easel' }).click();
+
+  // Cleo renames herself in the People panel: her easel's label follows, everywhere.
+  await cleo.getByRole('button', { name: /^People/ }).click();
+  const people = cleo.getByRole('dialog', { name: /People here/ });
+  await people.getByRole('button', { name: 'Change my name' }).click();
+  await people.getByLabel('New name').fill('Cleo B.');
+  await people.getByRole('button', { name: 'Save' }).click();
+  await expect(list.getByRole('listitem')).toHaveText([/Ada/, /Ben/, /Cleo B\./]);
+  await expect.poll(() => names(wall)).toEqual(['Ada', 'Ben', 'Cleo B.']);
+  await people.getByRole('button', { name: 'Close' }).click();
 
   // Clear board: confirmation, every item goes, easels stay; the facilitator's undo brings it back.
   await panel.getByRole('button', { name: 'Clear board' }).click();
@@ -207,7 +221,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   await expect(confirm).toContainText('Easels stay.');
   await confirm.getByRole('button', { name: 'Yes, clear the board' }).click();
   for (const p of [fac, wall, ada, ben, cleo]) await expect.poll(async () => (await items(p)).length).toBe(0);
-  expect(await names(wall)).toEqual(['Ada', 'Ben', 'Cleo']);
+  expect(await names(wall)).toEqual(['Ada', 'Ben', 'Cleo B.']);
   expect(await fac.evaluate(() => (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { get(k: string): unknown } } }).doc.getMap('session').get('epoch'))).toBe(1);
   await fac.getByRole('button', { name: 'Undo' }).click();
   for (const p of [fac, wall, ada, ben, cleo]) await expect.poll(async () => (await items(p)).length).toBe(before + 1);

@@ -39,7 +39,9 @@ test('private drawing: nobody receives another participant’s strokes before th
   await expect(panel.getByRole('button', { name: 'Reveal drawings' })).toBeDisabled();
   await panel.getByRole('switch', { name: 'Private drawing' }).click();
   await expect(panel.getByRole('switch', { name: 'Private drawing' })).toHaveAttribute('aria-checked', 'true');
-  await expect(fac.getByRole('status').filter({ hasText: 'You see everyone’s' }).first()).toBeVisible();
+  await expect(fac.getByRole('status').filter({ hasText: 'Private drawing is on. You see everyone’s drawing.' }).first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Reveal drawings' }).scrollIntoViewIfNeeded();
+  await fac.screenshot({ path: 'docs/screens/facilitator-private-drawing.png' });
 
   const ann = await open(browser);
   const ben = await open(browser);

@@ -166,7 +166,27 @@ describe('pictures: upload and download', () => {
 describe('pictures: rate limits', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer({ limits: { maxImageUploadsPerParticipant: 3 } });
+    server = await startTestServer({ limits: { maxImageUploadsPerParticipant: 3, maxConcurrentImageUploads: 1 } });
+  });
+
+  it('holds at most MAX_CONCURRENT_IMAGE_UPLOADS bodies at once: the next gets 503 with Retry-After', async () => {
+    const board = await createBoard(server.url);
+    // A slow upload: half the picture now, the rest later.
+    const url = new URL(`${server.url}/api/boards/${board.id}/images`);
+    let answer: (status: number) => void = () => {};
+    const slowStatus = new Promise<number>((resolve) => (answer = resolve));
+    const slow = http.request(url, { method: 'POST', headers: { Authorization: `Bearer ${board.facilitatorKey}`, 'Content-Length': String(PNG_8x6.length) } }, (res) => {
+      answer(res.statusCode ?? 0);
+      res.resume();
+    });
+    slow.write(PNG_8x6.subarray(0, 40));
+    await new Promise((r) => setTimeout(r, 100));
+    const busy = await upload(server.url, board.id, PNG_8x6, board.facilitatorKey);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('2');
+    slow.end(PNG_8x6.subarray(40));
+    expect(await slowStatus).toBe(201);
+    expect((await upload(server.url, board.id, PNG_8x6, board.facilitatorKey)).status).toBe(201);
   });
   afterAll(async () => {
     await server.close();

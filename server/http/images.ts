@@ -98,24 +98,27 @@ export async function uploadImage(req: IncomingMessage, res: ServerResponse, dep
   deps.perParticipant.fail(`${identity.boardId}/${identity.participantId}`);
   deps.perAddress.fail(address);
   deps.uploads.active++;
-  let bytes: Buffer;
   try {
-    bytes = await readLimitedBody(req, deps.maxBytes);
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 413) closeAfterResponse(req, res);
-    throw error;
+    let bytes: Buffer;
+    try {
+      bytes = await readLimitedBody(req, deps.maxBytes);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 413) closeAfterResponse(req, res);
+      throw error;
+    }
+    if (bytes.length === 0) throw new HttpError(400, 'Send the picture as the request body.');
+    const verdict = inspectImage(bytes, deps.pixels);
+    if (!verdict.ok) throw new HttpError(verdict.status, verdict.message);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    await deps.blobs.put(hash, bytes);
+    const record = { hash, mime: verdict.mime, width: verdict.width, height: verdict.height, size: bytes.length };
+    deps.index.add(identity.boardId, record, Date.now());
+    const body: ImageUploadResponse = record;
+    sendJson(res, 201, body);
   } finally {
+    // Counted until the bytes are stored: they are held in memory until then.
     deps.uploads.active--;
   }
-  if (bytes.length === 0) throw new HttpError(400, 'Send the picture as the request body.');
-  const verdict = inspectImage(bytes, deps.pixels);
-  if (!verdict.ok) throw new HttpError(verdict.status, verdict.message);
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  await deps.blobs.put(hash, bytes);
-  const record = { hash, mime: verdict.mime, width: verdict.width, height: verdict.height, size: bytes.length };
-  deps.index.add(identity.boardId, record, Date.now());
-  const body: ImageUploadResponse = record;
-  sendJson(res, 201, body);
 }
 
 export async function serveImage(req: IncomingMessage, res: ServerResponse, deps: ImageDeps, boardId: string, hash: string): Promise<void> {

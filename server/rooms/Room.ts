@@ -232,6 +232,11 @@ export class Room {
     return encodeSyncStep1Vector(this.privacy.stateVectorFor(this.doc, viewer));
   }
 
+  /** Whether a struct is another participant's private work that `viewer` may not see (or touch). */
+  hides(viewer: Viewer, id: { client: number; clock: number }): boolean {
+    return this.privacy.hides(viewer, id);
+  }
+
   /** Whether what `from` writes or draws live may be sent to `to` right now (private drawing). */
   showsTo(from: Viewer, to: Viewer): boolean {
     return this.privacy.showsTo(from, to);
@@ -455,6 +460,7 @@ export class Room {
     this.loadTimer = null;
     this.afterLoad.length = 0;
     this.ydoc.off('update', this.onDocUpdate);
+    this.privacy.dispose();
     this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.presence.destroy();
@@ -481,8 +487,8 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.syncCache.size > 0) this.syncCache.clear();
     const revealed = this.privacy.follow(this.ydoc);
-    if (origin instanceof Object && this.peers.has(origin as Peer) && (origin as Peer).identity.role === 'facilitator') {
-      this.privacy.noteFacilitatorUpdate(update);
+    if (origin instanceof Object && this.peers.has(origin as Peer) && (origin as Peer).identity.role === 'participant') {
+      this.privacy.noteParticipantUpdate(update, (origin as Peer).identity.participantId);
     }
     this.persist(update, origin);
     if (revealed) {

@@ -61,6 +61,9 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
     context: boardPermissionContext(room.doc),
   });
   checkEaselRule(inspected, view, easelRuleFor(room.doc, identity.role, identity.participantId));
+  // Private drawing: nobody may build on or erase work they were not sent (ids can be guessed).
+  const refs = [...inspected.deleted, ...inspected.items.flatMap(({ item }) => [item.origin, item.rightOrigin, typeof item.parent === 'object' ? item.parent : null])];
+  if (refs.some((id) => id !== null && room.hides(identity, id))) throw forbidden('that drawing is private until the reveal');
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
   if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { selectAll, duplicateSelected } from './selection';
 import { EASEL_HINTS } from '../editor/context';
 import type { ToolId } from '../editor/editor';
-import { syncEasels } from '../model/easels';
+import { EASEL_SLACK, syncEasels } from '../model/easels';
+import { CLICK_SIZE } from '../tools/shape/shapeTool';
+import { STICKY_SIZE } from '../tools/sticky/stickyTool';
 import { setEaselOnly, setEaselsOn } from '../model/easelSession';
 import { memoryBoard } from '../model/memoryBoard';
 import { drag, makeKit } from '../tools/testKit';
@@ -31,6 +33,11 @@ describe('drawing limited to easels', () => {
     expect(hints).toEqual([EASEL_HINTS.outside, EASEL_HINTS.outside]);
     drag(kit, [[100, 100], [300, 200]]);
     expect(kit.board.size).toBe(1); // (a text stays while it is being typed)
+  });
+
+  it('the server\'s slack covers how far each tool puts an item\'s origin from the press', () => {
+    expect(STICKY_SIZE / 2).toBeLessThan(EASEL_SLACK);
+    expect(Math.max(CLICK_SIZE.w, CLICK_SIZE.h) / 2).toBeLessThan(EASEL_SLACK);
   });
 
   it('tells a participant without an easel yet to wait', () => {

@@ -4,6 +4,7 @@ import { setEaselOnly, setEaselsOn } from '../model/easelSession';
 import type { ImageItem } from '../model/schema';
 import { makeKit } from '../tools/testKit';
 import { pictureSize, placePicture } from './images';
+import { styleOfItems } from './style';
 
 const pic = { hash: 'cd'.repeat(32), mime: 'image/jpeg' as const, width: 2560, height: 1920 };
 
@@ -23,6 +24,8 @@ describe('placing a picture', () => {
     expect(item.y + item.h / 2).toBeCloseTo(100);
     expect(kit.editor.selection).toEqual([id]);
     expect(kit.editor.tool).toBe('select');
+    // A picture has nothing to style: no style panel.
+    expect(styleOfItems([item])).toBeNull();
   });
 
   it('with easels on, a participant puts it on their own easel, inside it', () => {

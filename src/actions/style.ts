@@ -35,13 +35,15 @@ export function styleOfItems(items: readonly Item[]): StyleTarget | null {
   const sized = items.find((i) => i.kind === 'stroke' || i.kind === 'shape');
   const filled = items.find((i) => i.kind === 'shape' && (i.shape === 'rect' || i.shape === 'ellipse'));
   const text = items.find((i) => i.kind === 'text');
-  return {
-    color: paper ? items[0]!.color : (inked[0]?.color ?? null),
+  const target: StyleTarget = {
+    color: paper && items[0]!.kind === 'sticky' ? items[0]!.color : (inked[0]?.color ?? null),
     paper,
     width: sized ? { index: widthIndex(sized), highlighter: sized.kind === 'stroke' && sized.tool === 'highlighter' } : null,
     fill: filled?.kind === 'shape' ? filled.fill : null,
     size: text?.kind === 'text' ? text.size : null,
   };
+  // Nothing to style (pictures only): no panel at all.
+  return target.color === null && !target.width && target.fill === null && target.size === null ? null : target;
 }
 
 export type StyleChange = { color: string } | { widthIndex: number } | { fill: ToolStyle['fill'] } | { size: ToolStyle['size'] };

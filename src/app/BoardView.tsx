@@ -134,7 +134,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const flags = useSessionFlags(board);
   const { timer, showJoinCode } = useTimer(board);
   const easelView = useEasels(board);
-  useShowMyEasel(editor, easelView, identity.participantId, identity.role === 'participant');
+  useShowMyEasel(editor, easelView, identity.role, identity.participantId);
   useEffect(() => setTestHook({ camera: () => editor.camera }), [editor]);
   const phase = usePhase(board);
   const clock = useServerClock();

@@ -10,8 +10,8 @@ import type { Editor } from '../editor/editor';
 import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
 import { createPeers } from '../editor/presence';
+import { projectorAim } from '../editor/projectorAim';
 import type { Board } from '../model/board';
-import { easelBox, easelsBounds } from '../model/easels';
 import type { TimerState } from '../model/session';
 import type { ToolContext } from '../tools/types';
 import type { ConnectionLabel } from '../ui/ConnectionStatus';
@@ -24,7 +24,7 @@ import { PrivateDrawingCard } from '../ui/privacy/PrivateDrawingCard';
 import { api } from './api';
 import { setTestHook } from './testHook';
 import type { EaselView } from './useEasels';
-import { useProjectorFit, type ProjectorFrame } from './useProjectorFit';
+import { useProjectorFit } from './useProjectorFit';
 import type { NoteScene } from '../editor/noteScene';
 import { NoteMarkers } from '../ui/notes/NoteMarkers';
 import { NotesLegend } from '../ui/notes/NotesLegend';
@@ -80,16 +80,6 @@ interface Props {
   notes?: NoteScene | null;
 }
 
-/** Where the facilitator aims the projector: the spotlighted easel, all easels, or the whole board. */
-function aimOf({ settings, easels }: EaselView): { frame: ProjectorFrame; banner: Parameters<typeof ProjectorBanner>[0]['aim'] } {
-  if (!settings.easels) return { frame: { key: 'board', box: null, fixed: false }, banner: null };
-  const { mode, easel } = settings.projector;
-  const lit = mode === 'spotlight' ? easels.find((e) => e.id === easel) : undefined;
-  if (lit) return { frame: { key: `spotlight:${lit.id}`, box: easelBox(lit), fixed: true }, banner: { mode: 'spotlight', name: lit.name } };
-  if (mode === 'gallery' && easels.length > 0) return { frame: { key: 'gallery', box: easelsBounds(easels), fixed: true }, banner: { mode: 'gallery', count: easels.length } };
-  return { frame: { key: 'board', box: easelsBounds(easels), fixed: false }, banner: null };
-}
-
 export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
@@ -120,8 +110,8 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
   // The notes' legend takes a column on the right: the drawing is fitted beside it.
   const [legendWidth, setLegendWidth] = useState(0);
   const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
-  const aim = useMemo(() => aimOf(easels), [easels]);
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim.frame, bannerHeight, legendWidth, notes);
+  const aim = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
+  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim, bannerHeight, legendWidth, notes);
   const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
@@ -132,14 +122,14 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
     <div className="board-page projector">
       {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} />}
       {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
-      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} within={aim.banner?.mode === 'spotlight' ? aim.frame.box : null} />}
+      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} within={aim.caption?.mode === 'spotlight' ? aim.box : null} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
       {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
         <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} />
       </div>
-      {aim.banner?.mode === 'spotlight' && <SpotlightVeil editor={editor} box={aim.frame.box} />}
-      <ProjectorBanner aim={aim.banner} ref={bannerRef} />
+      {aim.caption?.mode === 'spotlight' && <SpotlightVeil editor={editor} box={aim.box} />}
+      <ProjectorBanner aim={aim.caption} ref={bannerRef} />
       <ProjectorStatus state={connection} />
     </div>
   );

@@ -10,6 +10,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/editor';
+import type { ProjectorAim } from '../editor/projectorAim';
 import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from '../editor/projectorFit';
 import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
@@ -20,13 +21,8 @@ import type { Board } from '../model/board';
 const GLIDE_MS = 900;
 const CHECK_MS = 300;
 
-/** What the projector aims at: `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
-export interface ProjectorFrame {
-  /** Changes when the facilitator re-aims (a new easel, gallery, whole board): glide there. */
-  key: string;
-  box: Box | null;
-  fixed: boolean;
-}
+/** What the projector aims at (editor/projectorAim.ts): `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
+export type ProjectorFrame = Pick<ProjectorAim, 'key' | 'box' | 'fixed'>;
 
 const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board } from './board';
-import { clearBoard, readEpoch } from './clearBoard';
+import { clearBoard } from './clearBoard';
+import { readEpoch } from './epoch';
 import { readEasels, syncEasels } from './easels';
 
 function boardWithWork(): Board {

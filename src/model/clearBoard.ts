@@ -1,19 +1,14 @@
 /**
  * Clear board (facilitator): deletes every item and every note in one transaction, keeps the
  * easels, and moves `session.epoch` on by one in the same transaction. The epoch lets clients tell
- * work made before a clear (by someone offline at the time) from work made after it. The deletions
+ * work made before a clear (by someone offline at the time) from work made after it (epoch.ts). The deletions
  * are one step of the facilitator's undo; the epoch is not undone (session is not tracked), so it
  * only ever grows.
  */
 import type * as Y from 'yjs';
+import { readEpoch } from './epoch';
 import type { BoardHistory } from './history';
 import { Origin } from './origins';
-
-/** `session.epoch`: a whole number, 0 when absent or malformed. */
-export function readEpoch(doc: Y.Doc): number {
-  const value = doc.getMap<unknown>('session').get('epoch');
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
-}
 
 export interface Cleared {
   items: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  EASEL_GAP, EASEL_H, EASEL_W, easelId, easelOf, easelsBounds, insideEasel, observeEasels, planEasels, readEasels, slotCell, slotPosition, syncEasels,
+  EASEL_GAP, EASEL_H, EASEL_SLACK, EASEL_W, easelId, easelOf, easelsBounds, insideEasel, observeEasels, planEasels, readEasels, slotCell, slotPosition, syncEasels,
 } from './easels';
 import {
   DEFAULT_PROJECTOR, observeEaselSettings, parseProjector, readEaselSettings, setEaselOnly, setEaselsOn, setProjector,
@@ -115,6 +115,10 @@ describe('easels in the document', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(readEasels(a)).toEqual(readEasels(b));
     expect(readEasels(a)).toHaveLength(1);
+  });
+
+  it('keeps the slack inside the gutter: it never reaches a neighbour\'s easel', () => {
+    expect(EASEL_SLACK).toBeLessThan(EASEL_GAP);
   });
 
   it('knows inside from outside, with slack', () => {

@@ -21,9 +21,10 @@ export const EASEL_GAP = 160;
 /**
  * How far outside their easel a participant's new item may start when drawing is limited to
  * easels: the tools check the press point strictly, but an item's origin sits a little away from it
- * (a sticky note is centred on the press, a dragged shape starts at its top-left corner).
+ * (a sticky note is centred on the press, a clicked rectangle too). Larger than those offsets (at
+ * most 100 px), smaller than the gutter, so it never reaches into a neighbour's easel.
  */
-export const EASEL_SLACK = 240;
+export const EASEL_SLACK = 150;
 /** Longest easel label (a participant name is at most 40 characters; keep a margin). */
 const NAME_LIMIT = 80;
 /** Highest slot read (a bad peer cannot make the layout run off to infinity). */

@@ -2,7 +2,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Store } from '../editor/store';
 
-const SHOW_MS = 4000;
+const SHOW_MS = 6000;
 
 export function EaselHint({ hint }: { hint: Store<{ text: string; n: number } | null> }) {
   const current = useSyncExternalStore(hint.subscribe, hint.get);

@@ -21,6 +21,7 @@ import type { Role } from '../../../src/protocol/roles';
 import type { Identity } from '../../auth/AuthService';
 import type { DocStore } from '../../persistence/types';
 import { captureBoundary, decodeBoundary, encodeBoundary, type Boundary } from './boundary';
+import { clipRanges, mergeRanges, subtractRanges } from './ranges';
 import { cappedStateVector, deleteRangesOf, encodeFilteredUpdate, encodeStateVectorMap, stateOf, type DeleteRanges } from './filteredUpdate';
 
 type Viewer = Pick<Identity, 'participantId' | 'role'>;
@@ -34,6 +35,9 @@ export interface PrivacyContext {
   roleOf(participantId: string): Role | null;
 }
 
+/** The record of withheld deletions is stored at most this often. */
+const WITHHELD_SAVE_MS = 1000;
+
 function decodeStateVector(sv: Uint8Array): Map<number, number> {
   const dec = decoding.createDecoder(sv);
   const map = new Map<number, number>();
@@ -41,24 +45,10 @@ function decodeStateVector(sv: Uint8Array): Map<number, number> {
   return map;
 }
 
-/** The union of two sets of [clock, clock + len) ranges, sorted and merged. */
-export function mergeRanges(
-  a: ReadonlyArray<{ clock: number; len: number }>,
-  b: ReadonlyArray<{ clock: number; len: number }>,
-): Array<{ clock: number; len: number }> {
-  const all = [...a, ...b].sort((x, y) => x.clock - y.clock);
-  const out: Array<{ clock: number; len: number }> = [];
-  for (const r of all) {
-    const last = out[out.length - 1];
-    if (last && r.clock <= last.clock + last.len) last.len = Math.max(last.len, r.clock + r.len - last.clock);
-    else out.push({ clock: r.clock, len: r.len });
-  }
-  return out;
-}
-
 export class RoomPrivacy {
   private boundary: Boundary | null = null;
   private readonly roles = new Map<string, Role | null>();
+  private saveTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly ctx: PrivacyContext) {
     const saved = ctx.store.loadPrivacy?.(ctx.boardId) ?? null;
@@ -88,6 +78,8 @@ export class RoomPrivacy {
     if (wanted || !this.boundary) return null;
     const boundary = this.boundary;
     this.boundary = null;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     // Drop the content of what was deleted meanwhile (the phase kept it) before anything is sent.
     Y.tryGc(Y.createDeleteSetFromStructStore(doc.store), doc.store, () => true);
     const sv = stateOf(doc);
@@ -98,22 +90,34 @@ export class RoomPrivacy {
   }
 
   /**
-   * A facilitator's deletions of participants' older work are public (they are relayed to all):
-   * they join the boundary's deletions so a sync answer agrees with what was relayed.
+   * Records the deletions a participant's update made (explicit, or implied by a map overwrite) while
+   * private: they are withheld from everyone else until the reveal, as its structs are. Stored at
+   * most once a second (and when the room unloads): a crash loses at most that much of this record,
+   * which then shows as erasures (never as drawing) to a participant who reloads.
    */
-  noteFacilitatorUpdate(update: Uint8Array): void {
+  noteParticipantUpdate(update: Uint8Array, participantId: string): void {
     const boundary = this.boundary;
     if (!boundary) return;
     const { ds } = Y.decodeUpdate(update) as unknown as { ds: { clients: Map<number, Array<{ clock: number; len: number }>> } };
-    let changed = false;
-    for (const [client, ranges] of ds.clients) {
-      const cap = boundary.sv.get(client) ?? 0;
-      const older = ranges.filter((r) => r.clock < cap).map((r) => ({ clock: r.clock, len: Math.min(r.len, cap - r.clock) }));
-      if (older.length === 0 || !this.isPrivateClient(client)) continue;
-      (boundary.deletes as Map<number, ReadonlyArray<{ clock: number; len: number }>>).set(client, mergeRanges(boundary.deletes.get(client) ?? [], older));
-      changed = true;
+    if (ds.clients.size === 0) return;
+    const mine = boundary.withheld.get(participantId) ?? new Map<number, ReadonlyArray<{ clock: number; len: number }>>();
+    for (const [client, ranges] of ds.clients) mine.set(client, mergeRanges(mine.get(client) ?? [], ranges));
+    boundary.withheld.set(participantId, mine);
+    if (!this.saveTimer) {
+      this.saveTimer = setTimeout(() => this.saveNow(), WITHHELD_SAVE_MS);
+      this.saveTimer.unref();
     }
-    if (changed) this.ctx.store.savePrivacy?.(this.ctx.boardId, encodeBoundary(boundary));
+  }
+
+  /** Stores a pending change of the record now (the room unloads). */
+  dispose(): void {
+    if (this.saveTimer) this.saveNow();
+  }
+
+  private saveNow(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.boundary) this.ctx.store.savePrivacy?.(this.ctx.boardId, encodeBoundary(this.boundary));
   }
 
   /** Forgets the stored boundary (call once the change that ended the phase is durable). */
@@ -141,13 +145,25 @@ export class RoomPrivacy {
   syncAnswer(doc: Y.Doc, stateVector: Uint8Array, viewer: Viewer): Uint8Array | null {
     const caps = this.capsFor(doc, viewer);
     if (caps.size === 0 || !this.boundary) return null;
-    return encodeFilteredUpdate(doc, decodeStateVector(stateVector), caps, this.deletesFor(doc, caps, this.boundary));
+    return encodeFilteredUpdate(doc, decodeStateVector(stateVector), caps, this.deletesFor(doc, caps, this.boundary, viewer));
   }
 
   /** The server's sync step 1 state vector for `viewer` (hidden clocks not even counted). */
   stateVectorFor(doc: Y.Doc, viewer: Viewer): Uint8Array {
     const caps = this.capsFor(doc, viewer);
     return caps.size === 0 ? Y.encodeStateVector(doc) : cappedStateVector(doc, caps);
+  }
+
+  /**
+   * Whether a struct is hidden from `viewer`: another participant's, at or past its boundary. A
+   * participant's update must not reference one (it could only guess its id): handlers refuse it.
+   */
+  hides(viewer: Viewer, id: { client: number; clock: number }): boolean {
+    const boundary = this.boundary;
+    if (!boundary || this.seesAll(viewer)) return false;
+    const owner = this.ctx.ownerOf(id.client);
+    if (owner === undefined || owner === viewer.participantId || this.roleOf(owner) !== 'participant') return false;
+    return id.clock >= (boundary.sv.get(id.client) ?? 0);
   }
 
   /** Other participants' client ids and where their private part starts, for `viewer`. */
@@ -163,13 +179,22 @@ export class RoomPrivacy {
     return caps;
   }
 
-  /** The document's deletions, except that capped clients keep those of the boundary. */
-  private deletesFor(doc: Y.Doc, caps: ReadonlyMap<number, number>, boundary: Boundary): DeleteRanges {
+  /**
+   * The document's deletions as `viewer` may see them: none of hidden structs, and none made by
+   * another participant during the phase (their moves and erasures of older work).
+   */
+  private deletesFor(doc: Y.Doc, caps: ReadonlyMap<number, number>, boundary: Boundary, viewer: Viewer): DeleteRanges {
     const deletes = deleteRangesOf(doc);
-    for (const client of caps.keys()) {
-      const before = boundary.deletes.get(client);
-      if (before) deletes.set(client, before);
-      else deletes.delete(client);
+    for (const [client, cap] of caps) {
+      const ranges = deletes.get(client);
+      if (ranges) deletes.set(client, clipRanges(ranges, cap));
+    }
+    for (const [participant, withheld] of boundary.withheld) {
+      if (participant === viewer.participantId) continue;
+      for (const [client, ranges] of withheld) {
+        const shown = deletes.get(client);
+        if (shown) deletes.set(client, subtractRanges(shown, ranges));
+      }
     }
     return deletes;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { captureBoundary, decodeBoundary, encodeBoundary } from './boundary';
-import { mergeRanges } from './RoomPrivacy';
+import { mergeRanges, subtractRanges } from './ranges';
 import { cappedStateVector, deleteRangesOf, encodeFilteredUpdate, stateOf } from './filteredUpdate';
 
 function docOf(client: number): Y.Doc {
@@ -46,16 +46,17 @@ describe('encodeFilteredUpdate', () => {
     const list = room.getArray<number>('a');
     list.push([1, 2, 3]);
     const boundary = captureBoundary(room);
+    const deletedThen = deleteRangesOf(room);
     const peer = copy(room);
     list.delete(0, 1);
     list.push([4]);
     const caps = new Map([[1, boundary.sv.get(1)!]]);
     // Caught up to the boundary already: nothing of client 1 to send, and its deletion withheld.
-    const update = encodeFilteredUpdate(room, stateOf(peer), caps, boundary.deletes);
+    const update = encodeFilteredUpdate(room, stateOf(peer), caps, deletedThen);
     Y.applyUpdate(peer, update);
     expect(peer.getArray('a').toArray()).toEqual([1, 2, 3]);
     // A peer that had nothing gets the boundary state.
-    const fresh = copy(room, encodeFilteredUpdate(room, new Map(), caps, boundary.deletes));
+    const fresh = copy(room, encodeFilteredUpdate(room, new Map(), caps, deletedThen));
     expect(fresh.getArray('a').toArray()).toEqual([1, 2, 3]);
     // Unfiltered with the full deletions: the room's state.
     const all = copy(room, encodeFilteredUpdate(room, new Map(), new Map(), deleteRangesOf(room)));
@@ -67,6 +68,7 @@ describe('encodeFilteredUpdate', () => {
     room.getArray<number>('a').push([1, 2, 3]);
     room.getArray<number>('a').delete(1, 1);
     const b = captureBoundary(room);
+    b.withheld.set('ann', new Map([[5, [{ clock: 1, len: 1 }]]]));
     const back = decodeBoundary(encodeBoundary(b));
     expect(back).toEqual(b);
     expect(decodeBoundary(new Uint8Array([9, 9]))).toBeNull();
@@ -81,5 +83,14 @@ describe('mergeRanges', () => {
       { clock: 5, len: 5 },
       { clock: 20, len: 1 },
     ]);
+  });
+});
+
+describe('subtractRanges', () => {
+  it('cuts ranges out, splitting where needed', () => {
+    const r = (clock: number, len: number) => ({ clock, len });
+    expect(subtractRanges([r(0, 10), r(20, 5)], [r(2, 2), r(8, 14), r(24, 3)])).toEqual([r(0, 2), r(4, 4), r(22, 2)]);
+    expect(subtractRanges([r(0, 3)], [])).toEqual([r(0, 3)]);
+    expect(subtractRanges([r(5, 3)], [r(0, 100)])).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { setPhase } from '../../../src/model/session';
 import { encodeLiveFromClient } from '../../../src/protocol/liveStroke';
 import type { RunningServer } from '../../index';
 import {
-  connect, createBoard, joinBoard, raw, startTestServer, synced, tempDir, waitFor,
+  connect, createBoard, joinBoard, raw, startTestServer, synced, tempDir, updateFrame, waitFor,
   type Client, type CreatedBoard, type Joined, type RawClient,
 } from '../../testing/helpers';
 
@@ -71,6 +71,8 @@ describe('private drawing: participants do not receive each other’s drawing be
   let before = '';
   /** Ann's, from before the phase; the facilitator erases it during the phase (public). */
   let cleared = '';
+  /** Ann's, moved by the facilitator before the phase and by Ann during it. */
+  let shared = '';
   let mine: string[] = [];
 
   function client(token: string): Client {
@@ -98,7 +100,12 @@ describe('private drawing: participants do not receive each other’s drawing be
   it('relays nothing of a participant’s private drawing to other participants or the projector', async () => {
     before = new Board(a.doc, ann.participantId).addStroke(stroke(0));
     cleared = new Board(a.doc, ann.participantId).addStroke(stroke(200));
-    await waitFor(() => itemIds(b.doc).includes(before) && itemIds(b.doc).includes(cleared), 'public strokes reach Ben');
+    shared = new Board(a.doc, ann.participantId).addStroke(stroke(400));
+    await waitFor(() => [before, cleared, shared].every((id) => itemIds(fac.doc).includes(id)), 'public strokes reach the facilitator');
+    // The facilitator tidies Ann's stroke before the phase: its current value is the facilitator's struct.
+    new Board(fac.doc, board.participantId).moveItems([shared], 0, 30);
+    await waitFor(() => [before, cleared, shared].every((id) => xOf(b.doc, id) !== undefined) && xOf(b.doc, shared) === xOf(fac.doc, shared) && xOf(a.doc, shared) === xOf(fac.doc, shared), 'public strokes reach Ben');
+    await waitFor(() => readItem(shared, a.doc.getMap('items').get(shared))?.y === readItem(shared, fac.doc.getMap('items').get(shared))?.y, 'the tidy-up reaches Ann');
     setPhase(fac.doc, { privateDrawing: true });
     await waitFor(() => b.doc.getMap('session').get('privateDrawing') === true && a.doc.getMap('session').get('privateDrawing') === true, 'private drawing everywhere');
 
@@ -110,6 +117,7 @@ describe('private drawing: participants do not receive each other’s drawing be
     const annBoard = new Board(a.doc, ann.participantId);
     mine = [annBoard.addStroke(stroke(20)), annBoard.addStroke(stroke(40))];
     annBoard.moveItems([before], 100, 0);
+    annBoard.moveItems([shared], 100, 0);
     annBoard.deleteItems([mine[1]!]);
     const facStroke = new Board(fac.doc, board.participantId).addStroke(stroke(60));
     new Board(fac.doc, board.participantId).deleteItems([cleared]);
@@ -134,8 +142,10 @@ describe('private drawing: participants do not receive each other’s drawing be
     await waitFor(() => b.doc.getMap('meta').get('prompt') === 'Draw open data', 'prompt reaches Ben');
     await waitFor(() => received(benWire).includes(Buffer.from('Draw open data')), 'prompt reaches Ben’s raw socket');
 
-    expect(itemIds(b.doc)).toEqual([before, facStroke].sort());
+    await waitFor(() => xOf(fac.doc, shared) === xOf(a.doc, shared), 'Ann’s move reaches the facilitator');
+    expect(itemIds(b.doc)).toEqual([before, facStroke, shared].sort());
     expect(xOf(b.doc, before)).toBe(xOf(fac.doc, before)! - 100);
+    expect(xOf(b.doc, shared)).toBe(xOf(fac.doc, shared)! - 100);
     expect(leaks(benWire, ...mine, 'liveAnnStroke01')).toEqual([]);
     expect(leaks(wall, ...mine, 'liveAnnStroke01')).toEqual([]);
     // Ann's own connections do receive her work (the second tab got it by sync).
@@ -151,6 +161,8 @@ describe('private drawing: participants do not receive each other’s drawing be
     for (const c of [benAgain, cleo]) {
       expect(itemIds(c.doc)).toEqual(itemIds(b.doc));
       expect(xOf(c.doc, before)).toBe(xOf(b.doc, before));
+      // Ann's move replaced (deleted) the facilitator's struct: that deletion is hers, withheld too.
+      expect(xOf(c.doc, shared)).toBe(xOf(b.doc, shared));
     }
     // Ann's reload (a new client id) gets all of her own work back, and draws on with it.
     expect(itemIds(annAgain.doc)).toEqual(itemIds(a.doc));
@@ -160,6 +172,28 @@ describe('private drawing: participants do not receive each other’s drawing be
     fac.doc.getMap('meta').set('prompt', 'Still drawing');
     await waitFor(() => [b, benAgain, cleo].every((c) => c.doc.getMap('meta').get('prompt') === 'Still drawing'), 'prompt everywhere');
     for (const c of [b, benAgain, cleo]) expect(itemIds(c.doc)).not.toContain(later);
+  });
+
+  it('refuses a participant’s update that touches private work it was not sent, even with editing others allowed', async () => {
+    fac.doc.getMap('session').set('allowEditOthers', true);
+    await waitFor(() => b.doc.getMap('session').get('allowEditOthers') === true, 'allowEditOthers reaches Ben');
+    // Ben "guesses" the id of Ann's private stroke (here: taken from the facilitator's copy).
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(fac.doc));
+    const sv = Y.encodeStateVector(forged);
+    forged.getMap('items').delete(mine[0]!);
+    const sock = raw(server.url, board.id, ben.token);
+    socks.push(sock);
+    await sock.opened;
+    sock.send(updateFrame(Y.encodeStateAsUpdate(forged, sv)));
+    expect((await sock.closed).code).toBe(4403);
+    expect(itemIds(fac.doc)).toContain(mine[0]);
+    // Work he was sent (the facilitator's) he may change.
+    const facs = new Board(fac.doc, board.participantId).addStroke(stroke(300));
+    await waitFor(() => itemIds(b.doc).includes(facs), 'a facilitator stroke reaches Ben');
+    new Board(b.doc, ben.participantId).moveItems([facs], 0, 10);
+    await waitFor(() => xOf(fac.doc, facs) !== undefined && readItem(facs, fac.doc.getMap('items').get(facs))?.y === readItem(facs, b.doc.getMap('items').get(facs))?.y, 'Ben’s move reaches the facilitator');
+    fac.doc.getMap('session').set('allowEditOthers', false);
   });
 
   it('keeps privacy across a server restart mid-phase', async () => {
@@ -178,6 +212,7 @@ describe('private drawing: participants do not receive each other’s drawing be
     expect(itemIds(a.doc)).toContain(mine[0]);
     expect(itemIds(b.doc)).not.toContain(mine[0]);
     expect(xOf(b.doc, before)).toBe(xOf(fac.doc, before)! - 100);
+    expect(xOf(b.doc, shared)).toBe(xOf(fac.doc, shared)! - 100);
     expect(leaks(wall, ...mine)).toEqual([]);
   });
 
@@ -208,5 +243,20 @@ describe('private drawing: participants do not receive each other’s drawing be
     // Relayed normally again.
     const after = new Board(a.doc, ann.participantId).addStroke(stroke(120));
     await waitFor(() => itemIds(b.doc).includes(after), 'a stroke after the reveal reaches Ben');
+  });
+
+  it('a second round ("Back to drawing") hides new work again, from a new boundary', async () => {
+    setPhase(fac.doc, { phase: 'drawing' });
+    await waitFor(() => b.doc.getMap('session').get('phase') === 'drawing', 'back to drawing reaches Ben');
+    const round2 = new Board(a.doc, ann.participantId).addStroke(stroke(140));
+    await waitFor(() => itemIds(fac.doc).includes(round2), 'the facilitator sees the new stroke');
+    fac.doc.getMap('meta').set('prompt', 'Round two');
+    await waitFor(() => b.doc.getMap('meta').get('prompt') === 'Round two', 'prompt reaches Ben');
+    expect(itemIds(b.doc)).not.toContain(round2);
+    const fresh = client(ben.token);
+    await synced(fresh);
+    expect(itemIds(fresh.doc)).toEqual(itemIds(b.doc));
+    setPhase(fac.doc, { phase: 'reveal' });
+    await waitFor(() => itemIds(b.doc).includes(round2) && itemIds(fresh.doc).includes(round2), 'the second reveal reaches Ben');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImageCache, ImageFetchError } from './imageCache';
 
 const fakeBitmap = (w: number, h: number) => ({ width: w, height: h, close() {} }) as unknown as ImageBitmap;
@@ -35,6 +35,35 @@ describe('ImageCache', () => {
     const waiting = cache.ready('gone');
     await expect(waiting).rejects.toThrow('not on this board');
     expect(cache.get('gone')).toEqual({ status: 'error', message: 'This picture is not on this board.' });
+  });
+
+  it('a server that was away is asked again later, and the picture then loads', async () => {
+    let t = 0;
+    let up = false;
+    const cache = new ImageCache('board', {
+      now: () => t,
+      load: async () => {
+        if (!up) throw new ImageFetchError('The server could not send this picture.', 503);
+        return new Blob(['x']);
+      },
+      decode: async () => fakeBitmap(10, 10),
+    });
+    const told: string[] = [];
+    cache.onChange((h) => told.push(h));
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      cache.get('p');
+      // Three quick retries (1 s, 3 s, 8 s), then it gives up for now.
+      await vi.advanceTimersByTimeAsync(13_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(cache.get('p').status).toBe('error');
+    up = true;
+    t += 60_000;
+    expect(cache.get('p').status).toBe('loading');
+    await vi.waitFor(() => expect(cache.get('p').status).toBe('ready'));
+    expect(told.length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps decoded pictures within its budget, never dropping one drawn just now', async () => {

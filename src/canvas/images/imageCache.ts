@@ -63,7 +63,12 @@ interface Entry {
   state: ImageState;
   used: number;
   bytes: number;
+  /** A failure that may pass (server away, restarting): asked for again after this time. */
+  retryAt?: number;
 }
+
+/** How long a picture that could not be reached waits before the next draw asks for it again. */
+const RETRY_AFTER_FAILURE_MS = 10_000;
 
 export interface ImageCacheOptions {
   budgetBytes?: number;
@@ -90,6 +95,11 @@ export class ImageCache implements ImageSource {
 
   get(hash: string): ImageState {
     let entry = this.entries.get(hash);
+    if (entry?.retryAt !== undefined && this.now() >= entry.retryAt) {
+      // The server was away: try again (the placeholder stays until it answers).
+      this.entries.delete(hash);
+      entry = undefined;
+    }
     if (!entry) {
       entry = { state: { status: 'loading' }, used: 0, bytes: 0 };
       this.entries.set(hash, entry);
@@ -149,7 +159,16 @@ export class ImageCache implements ImageSource {
         return;
       }
       entry.state = { status: 'error', message: error instanceof Error ? error.message : 'This picture could not be shown.' };
+      if (status === 0 || status >= 500) {
+        entry.retryAt = this.now() + RETRY_AFTER_FAILURE_MS;
+        // Nudge the views then: their repaint asks again (an error card alone is never redrawn).
+        setTimeout(() => this.entries.get(hash) === entry && this.notify(hash), RETRY_AFTER_FAILURE_MS);
+      }
     }
+    this.notify(hash);
+  }
+
+  private notify(hash: string): void {
     for (const listener of [...this.listeners]) listener(hash);
   }
 

@@ -63,6 +63,14 @@ describe('clean up', () => {
     for (const x of [8, 40, 88]) for (const v of at(p, x, 30)) expect(v).toBeLessThan(40); // ink: dark
   });
 
+  it('keeps a big filled shape dark (it is ink, not a shadow)', () => {
+    // A dark square filling the middle third in each direction.
+    const p = photo(96, 96, () => 210, (x, y) => x >= 32 && x < 64 && y >= 32 && y < 64);
+    cleanUp(p);
+    for (const v of at(p, 48, 48)) expect(v).toBeLessThan(100); // dark grey at least (without the floor: white)
+    for (const v of at(p, 10, 10)) expect(v).toBeGreaterThan(235);
+  });
+
   it('knows transparency', () => {
     const p = photo(4, 4, () => 200, () => false);
     expect(hasTransparency(p)).toBe(false);

@@ -112,8 +112,10 @@ export function cleanUp(p: Pixels): Pixels {
     }
   }
   // A block that is all ink (a filled area) has a dark "background": take the neighbours' instead
-  // where they are much brighter, then smooth twice so the estimate has no seams.
+  // where they are much brighter, and never believe paper darker than PAPER_FLOOR of the paper's
+  // typical brightness (a big filled shape stays dark); then smooth twice so there are no seams.
   spreadBright(bg, bw, bh);
+  floorAtPaper(bg);
   const smooth = boxBlur(boxBlur(bg, bw, bh), bw, bh);
   // The background at full width for each block row (interpolated in x once), so each pixel costs
   // one blend of two rows and a division. Uint8ClampedArray clamps and rounds the result.
@@ -150,6 +152,19 @@ export function cleanUp(p: Pixels): Pixels {
     }
   }
   return p;
+}
+
+/** Shadows deeper than this fraction of the paper's typical brightness are taken for ink. */
+const PAPER_FLOOR = 0.6;
+
+function floorAtPaper(bg: Float32Array): void {
+  for (let c = 0; c < 3; c++) {
+    const values: number[] = [];
+    for (let i = c; i < bg.length; i += 3) values.push(bg[i]!);
+    values.sort((a, b) => a - b);
+    const floor = PAPER_FLOOR * (values[Math.floor(values.length * 0.9)] ?? 255);
+    for (let i = c; i < bg.length; i += 3) if (bg[i]! < floor) bg[i] = floor;
+  }
 }
 
 function spreadBright(bg: Float32Array, bw: number, bh: number): void {

@@ -1,11 +1,12 @@
 /**
- * Every way a picture gets onto the board: the toolbar's "Add image" (file picker) and "Take
- * photo" (camera), a file dropped on the board, or a picture pasted from the clipboard. Each opens
+ * Every way a picture gets onto the board: the toolbar's "Picture" menu with "Add image" (file
+ * picker) and "Take photo" (camera), a file dropped on the board, or a picture pasted from the
+ * clipboard. Each opens
  * the same dialog (crop, rotate, clean up), which uploads the picture and places it.
  *
  * Returns the toolbar buttons and the dialog (or drop hint) for the board page to render.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { placePicture } from '../../actions/images';
 import type { BoardContext } from '../../editor/context';
 import { screenToBoard, type Vec } from '../../geometry/camera';
@@ -40,9 +41,32 @@ function firstPicture(data: DataTransfer | null): File | null {
 
 const hasFiles = (data: DataTransfer | null): boolean => !!data && Array.from(data.types).includes('Files');
 
+/** The dialog takes the focus when it opens (unless something in it already has it). */
+function focusInside(el: HTMLDivElement | null): void {
+  if (el && !el.contains(document.activeElement)) el.focus();
+}
+
+/** Keeps Tab inside the dialog (it is modal), and keeps its keys from the board's shortcuts. */
+function dialogKeys(e: ReactKeyboardEvent<HTMLDivElement>): void {
+  e.stopPropagation();
+  if (e.key !== 'Tab') return;
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('button, input, select, [tabindex="0"]')].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+  const first = focusable[0], last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons: ReactNode; dialog: ReactNode } {
   const [stage, setStage] = useState<Stage | null>(null);
   const [dropping, setDropping] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const open = !!stage;
 
@@ -98,6 +122,23 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     };
   }, [enabled, open, ctx]);
 
+  // The menu closes on a press elsewhere or Escape.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onDown = (e: PointerEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenuOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
+
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -114,22 +155,45 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     async (picture: Blob) => {
       if (!ctx) return;
       const uploaded = await uploadPicture(boardId, token, picture);
-      if (!placePicture(ctx, uploaded, at)) throw new Error('The facilitator has paused drawing: the picture was not added.');
+      if (!placePicture(ctx, uploaded, at)) throw new Error('The picture cannot be added here right now. Try again in a moment.');
       close();
     },
     [ctx, boardId, token, at, close],
   );
 
+  // One toolbar button with a small menu: the toolbar is full at laptop widths.
   const buttons = enabled ? (
-    <>
-      <button type="button" className="tb-tool" title="Add a picture from a file (or paste or drop one on the board)" onClick={pickFile}>
+    <div className="cap-anchor" ref={menuRef}>
+      <button
+        type="button"
+        className="tb-tool"
+        title="Add a picture: from a file, or take a photo (you can also paste or drop one on the board)"
+        aria-haspopup="true"
+        aria-expanded={menuOpen}
+        onClick={() => setMenuOpen((o) => !o)}
+      >
         {CaptureIcons.image}
-        <span className="tb-label">Add image</span>
+        <span className="tb-label">Picture</span>
       </button>
-      <button type="button" className="tb-tool" title="Take a photo with the camera" onClick={() => setStage({ stage: 'camera' })}>
-        {CaptureIcons.camera}
-        <span className="tb-label">Take photo</span>
-      </button>
+      {menuOpen && (
+        <div className="cap-menu floating" role="group" aria-label="Add a picture">
+          <button type="button" className="cap-menu-item" onClick={() => { setMenuOpen(false); pickFile(); }}>
+            {CaptureIcons.image}
+            <span>
+              <strong>Add image</strong>
+              <small>A photo or picture from this device</small>
+            </span>
+          </button>
+          <button type="button" className="cap-menu-item" onClick={() => { setMenuOpen(false); setStage({ stage: 'camera' }); }}>
+            {CaptureIcons.camera}
+            <span>
+              <strong>Take photo</strong>
+              <small>With this device's camera</small>
+            </span>
+          </button>
+          <p className="cap-menu-hint">You can also paste a picture or drop one on the board.</p>
+        </div>
+      )}
       <input
         ref={fileRef}
         type="file"
@@ -141,7 +205,7 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
           if (file) setStage({ stage: 'edit', source: file, fromCamera: false, at: null });
         }}
       />
-    </>
+    </div>
   ) : null;
 
   let dialog: ReactNode = null;
@@ -150,7 +214,7 @@ export function useCapture({ ctx, boardId, token, enabled }: Options): { buttons
     dialog = (
       <div className="cap-backdrop">
         {/* Keys typed here are the dialog's: the board's shortcuts (Delete, V, arrows) must not see them. */}
-        <div className="cap-dialog floating" role="dialog" aria-modal="true" aria-labelledby="cap-title" tabIndex={-1} onKeyDown={(e) => e.stopPropagation()}>
+        <div className="cap-dialog floating" role="dialog" aria-modal="true" aria-labelledby="cap-title" tabIndex={-1} onKeyDown={dialogKeys} ref={focusInside}>
           <h2 id="cap-title" className="cap-title">
             {title}
           </h2>

@@ -16,7 +16,7 @@ export function PhaseSection({ phase, privateDrawing, onChange }: Props) {
   return (
     <section className="fac-section" aria-labelledby="fac-phase-title">
       <h3 id="fac-phase-title" className="fac-label">
-        Private drawing
+        Drawing phase
       </h3>
       <div className="switch-row">
         <span id="fac-private-label">Private drawing</span>
@@ -35,7 +35,7 @@ export function PhaseSection({ phase, privateDrawing, onChange }: Props) {
         {phase === 'reveal'
           ? 'Revealed: everyone sees every drawing.'
           : hiding
-            ? 'Each participant sees only their own drawing (and yours). You see everyone’s. The projector waits for the reveal.'
+            ? 'Each participant sees only their own drawing (and yours). You see everyone’s. The projector waits for the reveal. Until then, please do not move or change participants’ drawings: their screens would show your next changes only at the reveal.'
             : 'Switch on so nobody sees or copies the others’ drawings until you reveal them.'}
       </p>
       {phase === 'drawing' ? (

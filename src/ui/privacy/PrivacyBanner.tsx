@@ -17,7 +17,7 @@ export function PrivacyBanner({ role, hiding, revealed }: Props) {
   const text = revealed
     ? 'Revealed: everyone sees all the drawings now.'
     : role === 'facilitator'
-      ? 'Private drawing: each participant sees only their own drawing. You see everyone’s.'
+      ? 'Private drawing is on. You see everyone’s drawing.'
       : 'Private drawing: only you and the facilitator see your drawing until the reveal.';
   return (
     <div className="floating privacy-banner" role="status" data-state={revealed ? 'revealed' : 'private'}>

@@ -3,11 +3,12 @@
  * "Gallery". Measured by the caller, so the fitted board stays clear of it.
  */
 import type { Ref } from 'react';
+import type { ProjectorAim } from '../../editor/projectorAim';
 import './projectorEasels.css';
 
 interface Props {
   /** null: the whole board, no caption. */
-  aim: { mode: 'spotlight'; name: string } | { mode: 'gallery'; count: number } | null;
+  aim: ProjectorAim['caption'];
   ref?: Ref<HTMLDivElement>;
 }
 
