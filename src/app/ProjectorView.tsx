@@ -127,9 +127,9 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={notes} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} />}
       {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
-      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
+      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} within={aim.caption?.mode === 'spotlight' ? aim.box : null} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
       {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
