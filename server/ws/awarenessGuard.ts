@@ -7,8 +7,8 @@
  *
  * Presence is owned: each kept state is corrected to speak for its connection (user.id is the
  * participant id, user.role the role, user.name plain text of at most 40 characters, the cursor
- * two finite numbers or null). A state that is not an object is dropped. Honest clients never
- * notice; nobody can show up as someone else.
+ * two finite numbers or null; `laser` and `view` only from the facilitator). A state that is not an
+ * object is dropped. Honest clients never notice; nobody can show up as someone else.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -102,6 +102,11 @@ export function ownState(state: string, owner: PresenceOwner): string | null {
     corrected.cursor = ok ? { ...c, x: c.x, y: c.y } : null;
   }
   if ('drawing' in value && typeof value.drawing !== 'boolean') corrected.drawing = false;
+  // The laser pointer and the view to follow are the facilitator's: nobody else's are relayed.
+  if (owner.role !== 'facilitator') {
+    delete corrected.laser;
+    delete corrected.view;
+  }
   const text = JSON.stringify(corrected);
   return text === state ? state : text;
 }

@@ -264,6 +264,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
         editor={editor}
         live={live}
         lasers={lasers}
+        leader={leader}
         ctx={ctx}
         synced={!!state?.synced}
         itemCount={itemCount}

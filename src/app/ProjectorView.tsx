@@ -28,6 +28,9 @@ import { useProjectorFit } from './useProjectorFit';
 import type { NoteScene } from '../editor/noteScene';
 import { NoteMarkers } from '../ui/notes/NoteMarkers';
 import { NotesLegend } from '../ui/notes/NotesLegend';
+import { useProjectorFollow } from './useProjectorFollow';
+import type { LeaderView } from '../editor/follow';
+import type { Store } from '../editor/store';
 
 /** A renewed code reaches the wall within this long (and at once after a reconnect). */
 const JOIN_CODE_REFRESH_MS = 30_000;
@@ -65,6 +68,8 @@ interface Props {
   live: LiveStrokes;
   /** The facilitator's laser: shown on the wall even though cursors are not. */
   lasers?: LaserTrails;
+  /** The facilitator's view while they bring everyone to it: the wall follows it too. */
+  leader?: Store<LeaderView | null>;
   ctx: ToolContext | null;
   synced: boolean;
   itemCount: number;
@@ -80,7 +85,7 @@ interface Props {
   notes?: NoteScene | null;
 }
 
-export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
+export function ProjectorView({ boardId, token, board, editor, live, lasers, leader, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
   const [headerHeight, setHeaderHeight] = useState(0);
   const [header, setHeader] = useState<HTMLDivElement | null>(null);
@@ -111,7 +116,9 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
   const [legendWidth, setLegendWidth] = useState(0);
   const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
   const aim = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
-  useProjectorFit(editor, board, ctx ? ctx.scene : null, headerHeight, aim, bannerHeight, legendWidth, notes);
+  // "Bring everyone to me" takes the projector along too; the usual fit waits meanwhile.
+  const following = useProjectorFollow(editor, board, leader, headerHeight);
+  useProjectorFit(editor, following ? null : board, ctx ? ctx.scene : null, headerHeight, aim, bannerHeight, legendWidth, notes);
   const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
@@ -120,9 +127,9 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, ctx
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={notes} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} />}
       {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
-      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} />}
+      {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} within={aim.caption?.mode === 'spotlight' ? aim.box : null} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
       {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">

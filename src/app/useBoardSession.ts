@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { Editor } from '../editor/editor';
 import { fanOut } from '../editor/live';
 import type { LeaderView } from '../editor/follow';
-import { LaserTrails } from '../editor/laser';
+import { createLaserSink, LaserTrails } from '../editor/laser';
 import { LiveStrokes } from '../editor/liveStrokes';
 import { Store } from '../editor/store';
 import { createPeers } from '../editor/presence';
@@ -121,16 +121,7 @@ export function useBoardSession(boardId: string, identity: Identity): BoardSessi
       ...permissions(() => connection.board, identity.role, identity.participantId, (text) => hint.set({ text, n: (hint.get()?.n ?? 0) + 1 })),
       live: fanOut(live.localSink(), connection.liveSink),
       // The laser is the facilitator's: other screens' tools never get one.
-      laser:
-        identity.role === 'facilitator'
-          ? {
-              point: (p) => {
-                lasers.addLocal(p);
-                connection.setLaser(lasers.local);
-              },
-              end: () => connection.setLaser(lasers.local),
-            }
-          : undefined,
+      laser: identity.role === 'facilitator' ? createLaserSink(lasers, (trail) => connection.setLaser(trail)) : undefined,
       newId: () => randomId(),
       frame: (key, fn) => {
         pending.set(key, fn);

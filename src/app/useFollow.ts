@@ -36,7 +36,7 @@ const rafFrames = {
   },
 };
 
-function useFollowRequest(board: Board | null): FollowRequest {
+export function useFollowRequest(board: Board | null): FollowRequest {
   const [state, setState] = useState<{ board: Board | null; request: FollowRequest }>({ board: null, request: NO_FOLLOW });
   useEffect(() => {
     if (!board) return;

@@ -5,7 +5,7 @@
  * redrawn when the notes, the draft or the camera change. Hover and tap are DOM (ui/notes).
  */
 import type Konva from 'konva';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Editor } from '../editor/editor';
 import { noteDraft } from '../editor/noteDraft';
@@ -69,6 +69,19 @@ interface Props {
 
 export function NotesLayer({ notes, editor, large = false }: Props) {
   const layerRef = useRef<Konva.Layer>(null);
+  // No canvas at all on a board without notes (a layer is a full-screen canvas to composite).
+  const subscribe = useCallback(
+    (cb: () => void) => {
+      const offNotes = notes.subscribe(cb);
+      const offDraft = noteDraft(editor).subscribe(cb);
+      return () => {
+        offNotes();
+        offDraft();
+      };
+    },
+    [notes, editor],
+  );
+  const visible = useSyncExternalStore(subscribe, () => notes.notes().length > 0 || noteDraft(editor).get() !== null);
 
   useEffect(() => {
     const redraw = () => layerRef.current?.batchDraw();
@@ -86,7 +99,7 @@ export function NotesLayer({ notes, editor, large = false }: Props) {
       offNotes();
       offDraft();
     };
-  }, [notes, editor]);
+  }, [notes, editor, visible]);
 
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
@@ -110,6 +123,7 @@ export function NotesLayer({ notes, editor, large = false }: Props) {
     [notes, editor, large],
   );
 
+  if (!visible) return null;
   return (
     <Layer ref={layerRef} listening={false}>
       <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />

@@ -36,6 +36,10 @@ describe('fitting the facilitator’s view', () => {
     expect(cam.y + 400 / cam.zoom).toBeCloseTo(1000);
     const tall = fitLeaderView(LEADER, { width: 2000, height: 450 });
     expect(tall.zoom).toBeCloseTo(1); // height-bound
+    // Under a 180 px header (the projector): the area below it, centred there.
+    const wall = fitLeaderView(LEADER, { width: 1920, height: 1080 }, 180);
+    expect(wall.zoom).toBeCloseTo(2); // 900 / 450
+    expect(wall.y + (180 + 450) / wall.zoom).toBeCloseTo(1000);
   });
 
   it('round-trips through the wire form and reads remote values leniently', () => {
@@ -109,6 +113,19 @@ describe('FollowController', () => {
     expect(follow.mode.get()).toBe('away');
     follow.setRequest({ on: true, since: 2 }); // pressed again
     expect(follow.mode.get()).toBe('following');
+  });
+
+  it('a sticky screen (the projector) keeps following when something else moves its camera', () => {
+    const editor = new Editor({ viewport: { width: 1920, height: 1080 } });
+    const f = manualFrames();
+    const follow = new FollowController(editor, f.frames, { sticky: true, insetTop: () => 180 });
+    follow.setLeader(LEADER);
+    follow.setRequest({ on: true, since: 1 });
+    f.run(120);
+    editor.setCamera({ x: 0, y: 0, zoom: 1 }); // e.g. a fit that ran late
+    expect(follow.mode.get()).toBe('following');
+    f.run(120);
+    expect(editor.camera).toEqual(fitLeaderView(LEADER, { width: 1920, height: 1080 }, 180));
   });
 
   it('"Let everyone roam" ends it; Stop does nothing when not following; a new screen size refits', () => {

@@ -54,11 +54,15 @@ export function sameView(a: LeaderView | null, b: LeaderView | null): boolean {
   return a === b || (!!a && !!b && a.cx === b.cx && a.cy === b.cy && a.zoom === b.zoom && a.w === b.w && a.h === b.h);
 }
 
-/** The camera that shows the board area the leader sees, whole and centred, on a screen of `viewport`. */
-export function fitLeaderView(view: LeaderView, viewport: Size): Camera {
+/**
+ * The camera that shows the board area the leader sees, whole and centred, on a screen of
+ * `viewport` (below `insetTop` screen px covered by a header, on the projector).
+ */
+export function fitLeaderView(view: LeaderView, viewport: Size, insetTop = 0): Camera {
   const areaW = view.w / view.zoom, areaH = view.h / view.zoom;
-  const zoom = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, Math.min(viewport.width / areaW, viewport.height / areaH)));
-  return { x: view.cx - viewport.width / 2 / zoom, y: view.cy - viewport.height / 2 / zoom, zoom };
+  const freeH = Math.max(1, viewport.height - insetTop);
+  const zoom = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, Math.min(viewport.width / areaW, freeH / areaH)));
+  return { x: view.cx - viewport.width / 2 / zoom, y: view.cy - (insetTop + freeH / 2) / zoom, zoom };
 }
 
 /** Close enough to stop gliding: under half a screen pixel and a tenth of a percent of zoom. */
@@ -71,6 +75,16 @@ export function glideStep(from: Camera, target: Camera, dt: number, viewport: Si
   const k = 1 - Math.exp(-Math.max(0, dt) / FOLLOW_TAU_MS);
   const next = interpolateCamera(from, target, k, viewport);
   return cameraNear(next, target) ? target : next;
+}
+
+export interface FollowOptions {
+  /**
+   * A screen nobody steers by hand (the projector): another camera move does not end following,
+   * the glide just carries on to the facilitator's area.
+   */
+  sticky?: boolean;
+  /** Screen px at the top covered by a header (the projector's). */
+  insetTop?: () => number;
 }
 
 export interface FrameScheduler {
@@ -98,6 +112,7 @@ export class FollowController {
   constructor(
     private readonly editor: Editor,
     private readonly frames: FrameScheduler,
+    private readonly options: FollowOptions = {},
   ) {
     this.seenCamera = editor.camera;
     this.seenViewport = editor.state.get().viewport;
@@ -148,7 +163,12 @@ export class FollowController {
     if (!this.leader) return null;
     const viewport = this.editor.state.get().viewport;
     if (viewport.width < 2 || viewport.height < 2) return null;
-    return fitLeaderView(this.leader, viewport);
+    return fitLeaderView(this.leader, viewport, this.options.insetTop?.() ?? 0);
+  }
+
+  /** The header height changed (projector): fit again. */
+  refit(): void {
+    this.kick();
   }
 
   /** Starts gliding toward the target if following and not there yet. */
@@ -164,7 +184,8 @@ export class FollowController {
     this.cancelFrame = null;
     const target = this.target();
     if (this.mode.get() !== 'following' || !target) return;
-    const dt = this.lastFrame === null ? 16 : Math.min(100, time - this.lastFrame);
+    // A busy machine paints rarely: up to a quarter second per frame still looks like a glide.
+    const dt = this.lastFrame === null ? 16 : Math.min(250, time - this.lastFrame);
     this.lastFrame = time;
     const next = glideStep(this.editor.camera, target, dt, this.editor.state.get().viewport);
     this.ownCamera = next;
@@ -186,7 +207,8 @@ export class FollowController {
     if (camera === this.seenCamera) return;
     this.seenCamera = camera;
     if (camera === this.ownCamera) return;
+    if (this.options.sticky) this.kick();
     // The person moved the view themselves: they no longer follow.
-    if (this.mode.get() === 'following') this.setMode('away');
+    else if (this.mode.get() === 'following') this.setMode('away');
   };
 }

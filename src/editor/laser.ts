@@ -17,8 +17,8 @@ export interface LaserPoint {
 
 /** A trail's tail fades out over this long. */
 export const LASER_FADE_MS = 700;
-/** Presence carries this much of the trail (more than the fade, so a late message still overlaps). */
-export const LASER_WINDOW_MS = 1000;
+/** Presence carries this much of the trail (more than the fade and the lag, so a late message still overlaps). */
+export const LASER_WINDOW_MS = 850;
 /** At most this many points travel (a 120 Hz pen over a second, thinned). */
 export const LASER_MAX_POINTS = 90;
 /**
@@ -27,12 +27,15 @@ export const LASER_MAX_POINTS = 90;
  */
 export const LASER_REMOTE_LAG_MS = 60;
 
-/** Opacity of a trail point `age` ms old: full for a moment, then an ease-out to nothing. */
+/** The newest part of the trail stays fully bright this long before it starts to fade. */
+export const LASER_HOLD_MS = 120;
+
+/** Opacity of a trail point `age` ms old: full for LASER_HOLD_MS, then a smooth (smoothstep) fade to nothing. */
 export function laserAlpha(age: number): number {
-  if (age <= 0) return 1;
+  if (age <= LASER_HOLD_MS) return 1;
   if (age >= LASER_FADE_MS) return 0;
-  const k = age / LASER_FADE_MS;
-  return (1 - k) * (1 - k);
+  const k = (age - LASER_HOLD_MS) / (LASER_FADE_MS - LASER_HOLD_MS);
+  return 1 - k * k * (3 - 2 * k);
 }
 
 /** The points still visible at `now`, oldest first. */
@@ -40,14 +43,23 @@ export function visibleTrail(points: readonly LaserPoint[], now: number): LaserP
   return points.filter((p) => p.t <= now && now - p.t < LASER_FADE_MS);
 }
 
-/** The wire form: flat [x, y, ageMs, ...], x and y rounded to whole board px, newest last. */
+/**
+ * The wire form, oldest point first: the first point as [x, y, ageMs], every later one as the
+ * difference from the one before [dx, dy, dAge] (dAge = how much younger it is, >= 0). Whole board
+ * px and ms: small integers, so the JSON stays short (~6 characters a point).
+ */
 export function encodeTrail(points: readonly LaserPoint[], now: number): number[] {
   const recent = points.filter((p) => now - p.t <= LASER_WINDOW_MS);
   const step = Math.max(1, Math.ceil(recent.length / LASER_MAX_POINTS));
+  const picked: LaserPoint[] = [];
+  for (let i = recent.length - 1; i >= 0; i -= step) picked.unshift(recent[i]!);
   const out: number[] = [];
-  for (let i = recent.length - 1; i >= 0; i -= step) {
-    const p = recent[i]!;
-    out.unshift(Math.round(p.x), Math.round(p.y), Math.max(0, Math.round(now - p.t)));
+  let prev: [number, number, number] | null = null;
+  for (const p of picked) {
+    const cur: [number, number, number] = [Math.round(p.x), Math.round(p.y), Math.max(0, Math.round(now - p.t))];
+    if (prev) out.push(cur[0] - prev[0], cur[1] - prev[1], Math.max(0, prev[2] - cur[2]));
+    else out.push(...cur);
+    prev = [cur[0], cur[1], prev ? prev[2] - Math.max(0, prev[2] - cur[2]) : cur[2]];
   }
   return out;
 }
@@ -55,14 +67,21 @@ export function encodeTrail(points: readonly LaserPoint[], now: number): number[
 /** Reads a remote trail leniently (anything malformed is no trail), placed on this screen's clock. */
 export function decodeTrail(value: unknown, receivedAt: number): LaserPoint[] {
   if (!Array.isArray(value) || value.length % 3 !== 0 || value.length > LASER_MAX_POINTS * 3) return [];
+  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) return [];
+  const v = value as number[];
   const out: LaserPoint[] = [];
-  for (let i = 0; i < value.length; i += 3) {
-    const [x, y, age] = [value[i], value[i + 1], value[i + 2]];
-    if (typeof x !== 'number' || typeof y !== 'number' || typeof age !== 'number') return [];
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !(age >= 0 && age <= LASER_WINDOW_MS * 10)) return [];
+  let x = 0, y = 0, age = 0;
+  for (let i = 0; i < v.length; i += 3) {
+    if (i === 0) [x, y, age] = [v[0]!, v[1]!, v[2]!];
+    else {
+      if (v[i + 2]! < 0) return [];
+      x += v[i]!;
+      y += v[i + 1]!;
+      age -= v[i + 2]!;
+    }
+    if (!(age >= 0 && age <= LASER_WINDOW_MS * 10)) return [];
     out.push({ x, y, t: receivedAt - age });
   }
-  out.sort((a, b) => a.t - b.t);
   return out;
 }
 
@@ -72,6 +91,48 @@ export interface LaserSink {
   point(p: Vec): void;
   /** The press ended (the trail fades on its own). */
   end(): void;
+}
+
+/** While the laser is held still, its point is renewed this often so it stays lit (a real laser does). */
+export const LASER_HOLD_REFRESH_MS = 150;
+
+/**
+ * The facilitator's laser sink: adds each point to this screen's trails and hands the trail to
+ * `publish` (presence). While the button stays down without moving, the last point is renewed every
+ * LASER_HOLD_REFRESH_MS, so the dot stays lit where it rests instead of fading under the pointer.
+ */
+export function createLaserSink(
+  trails: LaserTrails,
+  publish: (trail: readonly LaserPoint[]) => void,
+  timers: { every(ms: number, fn: () => void): () => void } = {
+    every: (ms, fn) => {
+      const id = setInterval(fn, ms);
+      return () => clearInterval(id);
+    },
+  },
+): LaserSink {
+  let last: Vec | null = null;
+  let stopHold: (() => void) | null = null;
+  const add = (p: Vec) => {
+    trails.addLocal(p);
+    publish(trails.local);
+  };
+  return {
+    point(p) {
+      last = { x: p.x, y: p.y };
+      add(last);
+      stopHold ??= timers.every(LASER_HOLD_REFRESH_MS, () => {
+        const lastAt = trails.local.at(-1)?.t ?? -Infinity;
+        if (last && trails.now() - lastAt >= LASER_HOLD_REFRESH_MS - 1) add(last);
+      });
+    },
+    end() {
+      stopHold?.();
+      stopHold = null;
+      last = null;
+      publish(trails.local);
+    },
+  };
 }
 
 /** A trail on screen: whose, in what colour, and its points. */
@@ -92,7 +153,7 @@ export class LaserTrails {
   private own: LaserPoint[] = [];
   private readonly remote = new Map<number, LaserPoint[]>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(readonly now: () => number = () => performance.now()) {}
 
   /** This screen's laser moved to `p` (board coordinates). */
   addLocal(p: Vec, t = this.now()): void {
@@ -107,7 +168,7 @@ export class LaserTrails {
     return this.own;
   }
 
-  /** A remote trail arrived (replaces the sender's previous one: each message carries the last second). */
+  /** A remote trail arrived (replaces the sender's previous one: each message carries the last LASER_WINDOW_MS). */
   setRemote(clientId: number, points: LaserPoint[]): void {
     if (points.length === 0) {
       if (this.remote.delete(clientId)) this.bump();

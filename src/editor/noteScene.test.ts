@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addAnnotation, readAnnotations } from '../model/annotations';
 import { memoryPeers, putEasel } from '../model/memoryBoard';
 import { permissions } from './context';
-import { NoteScene } from './noteScene';
+import { NoteScene, pickNoteTarget } from './noteScene';
 import { SceneIndex } from './sceneIndex';
 
 const rect = { kind: 'shape', shape: 'rect', x: 100, y: 100, w: 200, h: 100, rotation: 0, color: '#1f2328', width: 2, fill: 'none' } as const;
@@ -74,5 +74,19 @@ describe('NoteScene', () => {
     addAnnotation(a, { target: '', region: { minX: 10, minY: 10, maxX: 50, maxY: 50 }, targetBox: null, text: 'hi', speaker: 'Cy' });
     addAnnotation(a, { target: '', region: { minX: 900, minY: 10, maxX: 950, maxY: 50 }, targetBox: null, text: 'off the easel' });
     expect(notesA.notes().map((p) => p.speakerName)).toEqual(['Bea', 'Cy', '']);
+  });
+});
+
+describe('pickNoteTarget', () => {
+  it('a region on a photo is pinned to the photo; on a stroke inside the photo, to the stroke; on an easel, to the easel', () => {
+    const { a } = setup();
+    const scene = new SceneIndex(a);
+    putEasel(a, { id: 'easel0001', owner: 'bea', name: 'Bea', slot: 0, x: -100, y: -100, w: 2000, h: 1500 });
+    const photo = a.addItem({ kind: 'image', x: 0, y: 0, rotation: 0, blob: 'a'.repeat(64), mime: 'image/png', pw: 800, ph: 600, w: 800, h: 600 });
+    const line = a.addItem(rect);
+    expect(pickNoteTarget(a, scene, { minX: 500, minY: 400, maxX: 600, maxY: 500 })).toMatchObject({ target: photo, owner: 'fac', easelName: 'Bea' });
+    expect(pickNoteTarget(a, scene, { minX: 150, minY: 120, maxX: 250, maxY: 180 })).toMatchObject({ target: line });
+    expect(pickNoteTarget(a, scene, { minX: 1200, minY: 1000, maxX: 1300, maxY: 1100 })).toMatchObject({ target: 'easel0001', owner: 'bea' });
+    expect(pickNoteTarget(a, scene, { minX: 5000, minY: 5000, maxX: 5100, maxY: 5100 })).toMatchObject({ target: '', targetBox: null, owner: null, easelName: '' });
   });
 });

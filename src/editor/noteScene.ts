@@ -5,7 +5,7 @@
  * where each note was last seen and, when the target goes and this person may write the note,
  * stores that box in the note (`keepLastBox`, not undoable).
  */
-import type { Box } from '../geometry/box';
+import { boxesIntersect, type Box } from '../geometry/box';
 import type { Board } from '../model/board';
 import { annotationBox, keepLastBox, observeAnnotations, readAnnotations, type NoteView } from '../model/annotations';
 import { observeEasels, readEaselTargets, type EaselTarget } from '../model/noteEasels';
@@ -22,6 +22,23 @@ export interface PlacedNote {
   targetGone: boolean;
   /** Who said it as shown: the speaker, else the artist of the easel the note is on, else ''. */
   speakerName: string;
+}
+
+export interface ResolvedTarget {
+  box: Box;
+  owner: string;
+}
+
+/** A note target's box and owner now (an item's hit-test box, or an easel's), or null when it is not on the board. */
+export function resolveNoteTarget(board: Board, scene: SceneIndex, easels: readonly EaselTarget[], target: string): ResolvedTarget | null {
+  if (!target) return null;
+  const item = board.getItem(target);
+  if (item) {
+    const box = scene.boxOf(target);
+    return box ? { box, owner: item.author } : null;
+  }
+  const easel = easels.find((e) => e.id === target);
+  return easel ? { box: easel.box, owner: easel.owner } : null;
 }
 
 export type MayWriteNote = (noteAuthor: string, targetOwner: string | null) => boolean;
@@ -74,15 +91,8 @@ export class NoteScene {
   }
 
   /** A target's box and owner now, or null when it is not on the board. */
-  resolve(target: string): { box: Box; owner: string } | null {
-    if (!target) return null;
-    const item = this.board.getItem(target);
-    if (item) {
-      const box = this.scene().boxOf(target);
-      return box ? { box, owner: item.author } : null;
-    }
-    const easel = this.easelTargets().find((e) => e.id === target);
-    return easel ? { box: easel.box, owner: easel.owner } : null;
+  resolve(target: string): ResolvedTarget | null {
+    return resolveNoteTarget(this.board, this.scene(), this.easelTargets(), target);
   }
 
   /** Every note in list order, placed. */
@@ -110,7 +120,9 @@ export class NoteScene {
   /** The target just went: store where the note was last seen, if this person may. */
   private keep(note: NoteView, stored: Box | null): void {
     const last = this.lastSeen.get(note.id);
-    if (!last || (stored && sameBox(last, stored)) || !this.mayWrite(note.author, this.board.author === note.author ? this.board.author : null)) return;
+    // The target's owner cannot be read any more; the server lets a note's author keep editing it.
+    const owner = note.author === this.board.author ? this.board.author : null;
+    if (!last || (stored && sameBox(last, stored)) || !this.mayWrite(note.author, owner)) return;
     // Not inside the observer that noticed: write after the current transaction.
     queueMicrotask(() => keepLastBox(this.board.doc, note.id, last));
   }
@@ -145,9 +157,11 @@ export function pickNoteTarget(board: Board, scene: SceneIndex, region: Box): No
   const easels = readEaselTargets(board.doc);
   const candidates: TargetCandidate[] = [
     ...easels.map((e) => ({ id: e.id, box: e.box, easel: true })),
-    ...scene.itemsInBox(region).flatMap((item) => {
+    // By box, not by ink: a region inside a drawing's box need not touch its lines. Once per note,
+    // so a walk over the items (bottom to top) is cheap enough.
+    ...board.allItems().flatMap((item) => {
       const box = scene.boxOf(item.id);
-      return box ? [{ id: item.id, box }] : [];
+      return box && boxesIntersect(box, region) ? [{ id: item.id, box }] : [];
     }),
   ];
   const chosen = chooseNoteTarget(region, candidates);
@@ -155,4 +169,30 @@ export function pickNoteTarget(board: Board, scene: SceneIndex, region: Box): No
   const easel = easels.find((e) => cx >= e.box.minX && cx <= e.box.maxX && cy >= e.box.minY && cy <= e.box.maxY);
   const owner = chosen ? (board.getItem(chosen.id)?.author ?? easels.find((e) => e.id === chosen.id)?.owner ?? null) : null;
   return { target: chosen?.id ?? '', targetBox: chosen?.box ?? null, owner, easelName: easel?.name ?? '' };
+}
+
+/** A note under a board point, for the Annotate tool: its region's corner resizes, its inside moves. */
+export interface NoteHit {
+  note: NoteView;
+  box: Box;
+  /** Its target's box now (null for a bare area, or a target gone). */
+  targetBox: Box | null;
+  targetOwner: string | null;
+  part: 'move' | 'resize';
+}
+
+/** The topmost (highest-numbered) note whose region holds `p`; `corner` is the grab size of the bottom-right corner, board px. */
+export function noteAt(board: Board, scene: SceneIndex, p: { x: number; y: number }, corner: number): NoteHit | null {
+  const easels = readEaselTargets(board.doc);
+  const notes = readAnnotations(board.doc);
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const note = notes[i]!;
+    const resolved = resolveNoteTarget(board, scene, easels, note.target);
+    const box = annotationBox(note, resolved?.box ?? null);
+    if (!box) continue;
+    const nearCorner = Math.abs(p.x - box.maxX) <= corner && Math.abs(p.y - box.maxY) <= corner;
+    const inside = p.x >= box.minX && p.x <= box.maxX && p.y >= box.minY && p.y <= box.maxY;
+    if (nearCorner || inside) return { note, box, targetBox: resolved?.box ?? null, targetOwner: resolved?.owner ?? null, part: nearCorner ? 'resize' : 'move' };
+  }
+  return null;
 }

@@ -12,8 +12,8 @@ import type { Board } from './board';
 import { Origin } from './origins';
 import { ANNOTATION_LIMITS, LIMITS, type Annotation } from './schema';
 
-/** A note as listed: its fields plus its number (1..n in `order`). */
-export interface NoteView extends Annotation {
+/** A note as listed: its fields (the last-seen box filled, 0 when absent) plus its number (1..n in `order`). */
+export interface NoteView extends Required<Annotation> {
   number: number;
 }
 
@@ -34,10 +34,12 @@ export function cleanSpeaker(value: string): string {
 }
 
 /** One note from its map, or null when it does not validate (one bad peer never breaks the list). */
-export function readAnnotation(id: string, value: unknown): Annotation | null {
+export function readAnnotation(id: string, value: unknown): Required<Annotation> | null {
   if (!(value instanceof Y.Map)) return null;
   const m = value as Y.Map<unknown>;
-  const author = m.get('author'), target = m.get('target'), text = m.get('text');
+  const author = m.get('author'), target = m.get('target'), raw = m.get('text');
+  // Written as a string; a Y.Text (a board file's import writes text fields so) reads the same.
+  const text = raw instanceof Y.Text ? raw.toString() : raw;
   if (typeof author !== 'string' || typeof target !== 'string' || typeof text !== 'string') return null;
   const [rx, ry, rw, rh] = ['rx', 'ry', 'rw', 'rh'].map((k) => m.get(k));
   if (!finite(rx) || !finite(ry) || !finite(rw) || !finite(rh) || rw <= 0 || rh <= 0) return null;
@@ -68,7 +70,7 @@ export function readAnnotation(id: string, value: unknown): Annotation | null {
 
 /** Every valid note in list order (by `order`, then id), numbered 1..n. */
 export function readAnnotations(doc: Y.Doc): NoteView[] {
-  const out: Annotation[] = [];
+  const out: Array<Required<Annotation>> = [];
   doc.getMap<unknown>('annotations').forEach((value, id) => {
     const note = readAnnotation(id, value);
     if (note) out.push(note);
@@ -97,12 +99,13 @@ export function annotationBox(note: Annotation, targetBox: Box | null): Box | nu
     const minX = targetBox.minX + note.rx * w, minY = targetBox.minY + note.ry * h;
     return { minX, minY, maxX: minX + note.rw * w, maxY: minY + note.rh * h };
   }
-  if (note.aw > 0 && note.ah > 0) return { minX: note.ax, minY: note.ay, maxX: note.ax + note.aw, maxY: note.ay + note.ah };
+  const { ax = 0, ay = 0, aw = 0, ah = 0 } = note;
+  if (aw > 0 && ah > 0) return { minX: ax, minY: ay, maxX: ax + aw, maxY: ay + ah };
   return null;
 }
 
 /** The stored region for a box on the board: fractions of the target's box, or board px. */
-export function regionFields(region: Box, target: string, targetBox: Box | null): Pick<Annotation, 'target' | 'rx' | 'ry' | 'rw' | 'rh' | 'ax' | 'ay' | 'aw' | 'ah'> {
+export function regionFields(region: Box, target: string, targetBox: Box | null): Required<Pick<Annotation, 'target' | 'rx' | 'ry' | 'rw' | 'rh' | 'ax' | 'ay' | 'aw' | 'ah'>> {
   const px = (v: number) => round(Math.max(-LIMITS.coordinate, Math.min(LIMITS.coordinate, v)), 0.1);
   const ax = px(region.minX), ay = px(region.minY);
   const aw = Math.max(1, px(region.maxX - region.minX)), ah = Math.max(1, px(region.maxY - region.minY));

@@ -204,11 +204,12 @@ export interface Annotation {
    * Where the note was last seen on the board (board px), so that it stays put instead of
    * vanishing when its target is deleted (see docs/board-model.md, Annotations). Written with the
    * region, and refreshed by a screen that may write the note when it sees the target go.
+   * Optional: a note without them has no place once its target is gone (readAnnotations fills 0).
    */
-  ax: number;
-  ay: number;
-  aw: number;
-  ah: number;
+  ax?: number;
+  ay?: number;
+  aw?: number;
+  ah?: number;
 }
 
 export const ANNOTATION_LIMITS = {

@@ -1,8 +1,8 @@
 /**
  * Presence over Yjs awareness. Local state shape (contract):
  *   { user: { id, name, color, role }, cursor: { x, y } | null, drawing: boolean,
- *     laser?: [x, y, ageMs, ...] | null, view?: { cx, cy, zoom, w, h } | null }   (board coordinates)
- * `drawing` is true while this screen's pen is down. `laser` (facilitator) is the last second of the
+ *     laser?: [x, y, ageMs, dx, dy, dAge, ...] | null, view?: { cx, cy, zoom, w, h } | null }   (board coordinates)
+ * `drawing` is true while this screen's pen is down. `laser` (facilitator) is the last 850 ms of the
  * laser pointer's trail, `view` (facilitator, while "Bring everyone to me" is on) where they look.
  * Cursor, laser and view changes are throttled together to ~30 Hz, one awareness message each time:
  * awareness fans out to everyone, so each message costs N. Remote states are read leniently: another

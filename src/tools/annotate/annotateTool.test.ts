@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteDraft } from '../../editor/noteDraft';
+import { addAnnotation, readAnnotations } from '../../model/annotations';
+import { Board } from '../../model/board';
 import { putEasel } from '../../model/memoryBoard';
 import { setParticipantNotes } from '../../model/session';
 import { at, drag, makeKit } from '../testKit';
@@ -70,5 +72,56 @@ describe('annotate tool', () => {
     draft.set(null);
     drag(kit, [[2000, 2000], [2100, 2100]]); // a bare area is nobody's drawing
     expect(draft.get()!.refused).toMatch(/your own drawing/);
+  });
+
+  it('on a note: a drag moves it, at its corner resizes it, each one undo step; a click opens it; Escape puts it back', () => {
+    const kit = makeKit({ role: 'facilitator', participantId: 'fac', tool: 'annotate' });
+    const draft = noteDraft(kit.editor);
+    const item = stroke(kit, 100, 100);
+    const targetBox = kit.ctx.scene().boxOf(item.id)!;
+    const id = addAnnotation(kit.board, { target: item.id, region: { minX: 150, minY: 120, maxX: 250, maxY: 170 }, targetBox, text: 'hi' });
+    const box = () => {
+      const n = readAnnotations(kit.board.doc)[0]!;
+      return [n.ax, n.ay, n.aw, n.ah].map(Math.round);
+    };
+    kit.tools.pointerDown(at(200, 140));
+    kit.tools.pointerMove(at(220, 150));
+    kit.frame();
+    expect(kit.tools.state).toBe('reshaping');
+    kit.tools.pointerMove(at(230, 160));
+    kit.tools.pointerUp(at(230, 160, { buttons: 0 }));
+    expect(box()).toEqual([180, 140, 100, 50]);
+    expect(readAnnotations(kit.board.doc)[0]!.target).toBe(item.id); // still pinned: fractions of the same drawing
+    drag(kit, [[280, 190], [300, 200], [330, 230]]); // the bottom-right corner
+    expect(box()).toEqual([180, 140, 150, 90]);
+    kit.board.undo();
+    expect(box()).toEqual([180, 140, 100, 50]);
+    kit.board.undo();
+    expect(box()).toEqual([150, 120, 100, 50]);
+    expect(readAnnotations(kit.board.doc)).toHaveLength(1);
+
+    kit.tools.pointerDown(at(200, 140));
+    kit.tools.pointerMove(at(400, 400));
+    kit.frame();
+    expect(kit.tools.keyDown('Escape')).toBe(true);
+    kit.tools.pointerUp(at(400, 400));
+    expect(box()).toEqual([150, 120, 100, 50]);
+
+    drag(kit, [[200, 140]]);
+    expect(draft.get()).toMatchObject({ noteId: id, text: 'hi', dragging: false });
+  });
+
+  it("a participant cannot move the facilitator's note: a press on it starts a new region", () => {
+    const kit = makeKit({ role: 'participant', participantId: 'me', tool: 'annotate' });
+    setParticipantNotes(kit.board.doc, true);
+    const item = stroke(kit, 100, 100);
+    const other = new Board(kit.board.doc, 'fac');
+    addAnnotation(other, { target: '', region: { minX: 150, minY: 120, maxX: 250, maxY: 170 }, targetBox: null, text: 'theirs' });
+    kit.tools.pointerDown(at(200, 140));
+    kit.tools.pointerMove(at(240, 165));
+    expect(kit.tools.state).toBe('dragging');
+    kit.tools.pointerUp(at(240, 165));
+    expect(noteDraft(kit.editor).get()).toMatchObject({ target: item.id, dragging: false });
+    expect(noteDraft(kit.editor).get()!.noteId).toBeUndefined();
   });
 });

@@ -1,6 +1,10 @@
 import type { BoardPointer } from '../../editor/input';
+import { noteAt } from '../../editor/noteScene';
 import { dragged, GestureState, ToolState } from '../framework';
 import type { AnnotateTool } from './annotateTool';
+
+/** Grab size of a region's bottom-right corner (resize), screen px: a little more for fingers. */
+export const CORNER_PX = { mouse: 10, touch: 18 } as const;
 
 export class Idle extends ToolState<AnnotateTool> {
   readonly name = 'idle';
@@ -8,7 +12,11 @@ export class Idle extends ToolState<AnnotateTool> {
   override onPointerDown(e: BoardPointer): void {
     // While the note editor is open, the canvas waits for it (save or cancel).
     if (this.tool.draft.get() || !this.tool.mayAnnotate()) return;
-    this.tool.transition('pointing', { origin: e });
+    // On a note this person may write: move, resize or edit it. Anywhere else: a new region.
+    const corner = (e.kind === 'touch' ? CORNER_PX.touch : CORNER_PX.mouse) / this.ctx.editor.camera.zoom;
+    const hit = noteAt(this.ctx.board(), this.ctx.scene(), e, corner);
+    if (hit && this.ctx.mayNote(hit.note.author, hit.targetOwner)) this.tool.transition('pointingNote', { origin: e, hit });
+    else this.tool.transition('pointing', { origin: e });
   }
 }
 

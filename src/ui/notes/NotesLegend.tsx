@@ -1,6 +1,7 @@
 /** The projector's list of notes (no hover on a wall): number, words and who said it, large. */
 import type { Ref } from 'react';
 import type { NoteScene } from '../../editor/noteScene';
+import type { Box } from '../../geometry/box';
 import { useNotes } from './useNotes';
 import './notes.css';
 
@@ -13,10 +14,18 @@ interface Props {
   top: number;
   /** Measures the legend (the projector fits the drawing beside it). */
   ref?: Ref<HTMLElement>;
+  /** A spotlighted easel's box: only the notes on it are listed. */
+  within?: Box | null;
 }
 
-export function NotesLegend({ notes, top, ref }: Props) {
-  const placed = useNotes(notes);
+const inside = (b: Box, w: Box): boolean => {
+  const x = (b.minX + b.maxX) / 2, y = (b.minY + b.maxY) / 2;
+  return x >= w.minX && x <= w.maxX && y >= w.minY && y <= w.maxY;
+};
+
+export function NotesLegend({ notes, top, ref, within = null }: Props) {
+  const all = useNotes(notes);
+  const placed = within ? all.filter((p) => p.box && inside(p.box, within)) : all;
   if (placed.length === 0) return null;
   return (
     <aside className="notes-legend" aria-label="Notes" ref={ref} style={{ top, maxHeight: `calc(100% - ${top + 24}px)` }}>
