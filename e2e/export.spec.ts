@@ -255,6 +255,7 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
       await dialog.getByRole('radio', { name: 'White background' }).check();
       await dialog.getByLabel('Margin (px)').fill('0');
       await dialog.getByRole('checkbox', { name: /Include notes/ }).setChecked(notes);
+      if (notes) await fac.screenshot({ path: 'docs/screens/export-dialog.png' });
     });
     expect(d.suggestedFilename()).toBe('Bea.png');
     return downloaded(d);

@@ -33,7 +33,9 @@ export type ImageSourceMap = ReadonlyMap<string, CanvasImageSource | null>;
 export type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 export type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
 
-export const MARKER_COLOUR = '#c2410c';
+/** The board's note colour (canvas/NotesLayer.tsx), so an export marks notes as the board does. */
+export const MARKER_COLOUR = '#6741d9';
+const MARKER_FILL = 'rgba(103, 65, 217, 0.07)';
 const LEGEND_INK = '#1f2328';
 const LEGEND_MUTED = '#57606a';
 
@@ -132,6 +134,8 @@ function drawMarkers(ctx: Canvas2D, notes: readonly NumberedNote[], fontPx: numb
     ctx.setLineDash([fontPx / 2, fontPx / 3]);
     ctx.beginPath();
     ctx.roundRect(b.minX, b.minY, b.maxX - b.minX, b.maxY - b.minY, Math.min(fontPx / 3, (b.maxX - b.minX) / 2, (b.maxY - b.minY) / 2));
+    ctx.fillStyle = MARKER_FILL;
+    ctx.fill();
     ctx.stroke();
     ctx.setLineDash([]);
   }
