@@ -11,7 +11,7 @@ import type { Editor } from '../editor/editor';
 import type { ExportDeps, Scope } from '../export/png';
 import { readEasels } from '../model/easels';
 import type { Board } from '../model/board';
-import { IMAGE_TYPES, TEXT_FONT_PX, type ImageType } from '../model/schema';
+import { IMAGE_TYPES, TEXT_FONT_PX, type Easel, type ImageType } from '../model/schema';
 import type { ExportChoices, Exporter, ExportFormat, ExportRequest, ScopeChoice } from '../ui/export/types';
 import { api } from './api';
 import type { Identity } from './identity';
@@ -42,6 +42,19 @@ async function loadFonts(): Promise<void> {
 const scopeOf = (value: string): Scope =>
   value === 'board' ? { kind: 'board' } : value === 'selection' ? { kind: 'selection', ids: [] } : { kind: 'easel', id: value.slice('easel:'.length) };
 
+/**
+ * Who may export what (the UI offers only this; checked again here): the facilitator anything; a
+ * participant a picture of their own easel or of their selection. Nobody else's easel, not the
+ * whole board (during private drawing it would show what they may not see), no handout or file.
+ */
+export function refuseUnlessAllowed(request: ExportRequest, facilitator: boolean, participantId: string, easels: readonly Easel[]): void {
+  if (facilitator) return;
+  if (request.format !== 'png') throw new Error('Only the facilitator can make this export.');
+  const scope = scopeOf(request.scope);
+  if (scope.kind === 'board') throw new Error('Only the facilitator can export the whole board.');
+  if (scope.kind === 'easel' && !easels.some((e) => e.id === scope.id && e.owner === participantId)) throw new Error('You can export your own easel.');
+}
+
 export function createExporter(ctx: ExportContext): Exporter {
   const { identity, boardId } = ctx;
   const facilitator = identity.role === 'facilitator';
@@ -64,6 +77,7 @@ export function createExporter(ctx: ExportContext): Exporter {
     async run(request: ExportRequest, onProgress, signal) {
       const board = ctx.board();
       if (!board) throw new Error('The board is still loading. Try again in a moment.');
+      refuseUnlessAllowed(request, facilitator, identity.participantId, readEasels(board.doc));
       // The exporter (and pdf-lib, fflate) load when someone exports, not with the board.
       const [{ serializeBoard, BOARD_FILE_EXTENSION }, { boardFileStem }, { exportPng }, { Slicer }, { readSource }] = await Promise.all([
         import('../export/boardFile'),
@@ -75,7 +89,6 @@ export function createExporter(ctx: ExportContext): Exporter {
       const job = { signal, onProgress };
       const stem = boardFileStem(board.getMeta().title);
       if (request.format === 'board') {
-        if (!facilitator) throw new Error('Only the facilitator can save the board file.');
         const file = await serializeBoard(board.doc, (hash) => fetchBlob(boardId, hash), new Slicer(signal), (f) => onProgress(f, 'Adding pictures'));
         return { blob: new Blob([JSON.stringify(file)], { type: 'application/json' }), fileName: `${stem}${BOARD_FILE_EXTENSION}` };
       }
@@ -99,15 +112,10 @@ export function createExporter(ctx: ExportContext): Exporter {
       if (request.format === 'png') {
         let scope = scopeOf(request.scope);
         if (scope.kind === 'selection') scope = { kind: 'selection', ids: ctx.editor.selection };
-        if (scope.kind === 'board' && !facilitator) throw new Error('Only the facilitator can export the whole board.');
-        if (scope.kind === 'easel' && !facilitator && !source.easels.some((e) => e.id === (scope as { id: string }).id && e.owner === identity.participantId)) {
-          throw new Error('You can export your own easel.');
-        }
         const out = await exportPng(deps, scope, opts, job);
         const note = out.scale !== undefined && out.scale < request.scale - 1e-6 ? `It was too big at ${request.scale}x, so it was saved at ${out.scale.toFixed(1)}x.` : undefined;
         return { blob: out.blob, fileName: out.fileName, note };
       }
-      if (!facilitator) throw new Error('Only the facilitator can export every easel.');
       if (request.format === 'zip') return (await import('../export/zip')).exportEaselsZip(deps, opts, job);
       const { exportHandoutPdf } = await import('../export/pdf');
       return exportHandoutPdf({ ...deps, source: request.notes ? source : { ...source, notes: [] } }, { scale: request.scale }, job);
