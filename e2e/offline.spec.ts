@@ -30,6 +30,7 @@ test('drawing offline survives a reload and syncs when the connection returns', 
   await ada.context().setOffline(true);
   await expect(status(ada)).toContainText('Offline');
   await expect(status(ada)).toContainText('Your changes are saved on this device');
+  await ada.locator('.topbar-right').screenshot({ path: 'test-results/status-offline.png' });
   await drawPath(ada, wave(200, 400));
   await drawPath(ada, wave(200, 500));
   await expect.poll(async () => (await items(ada)).length).toBe(3);
@@ -50,4 +51,35 @@ test('drawing offline survives a reload and syncs when the connection returns', 
   await joinBoard(bo, url, 'Bo');
   await expect.poll(async () => (await items(bo)).map((i) => i.id).sort()).toEqual(mine);
   await bo.screenshot({ path: 'test-results/offline-after.png' });
+});
+
+test('while the server cannot be reached: "Reconnecting…" with "Retry now", then saved again', async ({ page, browser }) => {
+  // Sockets pass through to the server until `blocked`; then every new one is dropped, as a venue's
+  // Wi-Fi would (the open one goes with the browser's 'offline' event).
+  let blocked = false;
+  let refused = 0;
+  await page.routeWebSocket(/\/ws\//, (ws) => {
+    if (!blocked) return void ws.connectToServer();
+    refused++;
+    return ws.close({ code: 4000, reason: 'venue Wi-Fi' });
+  });
+  const url = await startWorkshop(page, 'Flaky venue');
+  await drawPath(page, wave(200, 250));
+  await expect(status(page)).toHaveText('All changes saved');
+  await page.locator('.topbar-right').screenshot({ path: 'test-results/status-saved.png' });
+  blocked = true;
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await expect(status(page)).toHaveText('Reconnecting…');
+  await drawPath(page, wave(200, 400));
+  await expect.poll(async () => (await items(page)).length).toBe(2);
+  await page.locator('.topbar-right').screenshot({ path: 'test-results/status-reconnecting.png' });
+  const before = refused;
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect.poll(() => refused).toBeGreaterThan(before);
+  blocked = false;
+  await expect(status(page)).toHaveText('All changes saved');
+  // The stroke drawn during the outage is on the server: a new participant sees both.
+  const bo = await newPage(browser);
+  await joinBoard(bo, url, 'Bo');
+  await expect.poll(async () => (await items(bo)).length).toBe(2);
 });
