@@ -161,7 +161,8 @@ export class BoardConnection {
   retry(): void {
     if (this.destroyed || this.state.get().stopped) return;
     if (this.restartTimer !== null || this.reconnector.waiting) return this.wake();
-    if (!this.provider.wsconnected) this.replaceSocket();
+    // A socket that is still trying to open (not one that has not started: the local copy loads first).
+    if (!this.provider.wsconnected && this.provider.ws !== null) this.replaceSocket();
   }
 
   destroy(): void {
