@@ -83,3 +83,27 @@ test('while the server cannot be reached: "Reconnecting…" with "Retry now", th
   await joinBoard(bo, url, 'Bo');
   await expect.poll(async () => (await items(bo)).length).toBe(2);
 });
+
+test('a change the server refuses is not kept on the device: after the reload it does not come back', async ({ page: facilitator, browser }) => {
+  const url = await startWorkshop(facilitator, 'Refusals');
+  const ada = await newPage(browser);
+  await joinBoard(ada, url, 'Ada');
+  await drawPath(ada, wave(200, 250));
+  await expect(status(ada)).toHaveText('All changes saved');
+  // Only the facilitator may write the session map: the server closes with 4403 and the page starts
+  // over from the server's state, deleting its local copy.
+  await ada.evaluate(() => {
+    const board = window.__sketchroom!.board as unknown as { doc: { getMap(name: string): { set(k: string, v: unknown): void } } };
+    board.doc.getMap('session').set('note', 'not mine to write');
+  });
+  await expect(ada.getByText('That change is not allowed right now, so the board was reloaded.')).toBeVisible();
+  await expect(status(ada)).toHaveText('All changes saved');
+  const readNote = () =>
+    ada.evaluate(() => (window.__sketchroom!.board as unknown as { doc: { getMap(name: string): { get(k: string): unknown } } }).doc.getMap('session').get('note') ?? null);
+  expect(await readNote()).toBeNull();
+  await ada.reload();
+  await expect(status(ada)).toHaveText('All changes saved');
+  expect(await readNote()).toBeNull();
+  await expect(ada.getByText('That change is not allowed right now, so the board was reloaded.')).toHaveCount(0);
+  expect((await items(ada)).length).toBe(1);
+});
