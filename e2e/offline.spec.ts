@@ -107,3 +107,36 @@ test('a change the server refuses is not kept on the device: after the reload it
   await expect(ada.getByText('That change is not allowed right now, so the board was reloaded.')).toHaveCount(0);
   expect((await items(ada)).length).toBe(1);
 });
+
+test('a board cleared while someone was offline stays clear when they come back', async ({ page: facilitator, browser }) => {
+  const url = await startWorkshop(facilitator, 'Clean slate');
+  const ada = await newPage(browser);
+  await joinBoard(ada, url, 'Ada');
+  await drawPath(ada, wave(200, 250));
+  await expect.poll(async () => (await items(facilitator)).length).toBe(1);
+  await ada.context().setOffline(true);
+  await expect(status(ada)).toContainText('Offline');
+  await drawPath(ada, wave(200, 400));
+  await expect.poll(async () => (await items(ada)).length).toBe(2);
+  // "Clear board" (built elsewhere), as the model does it: the items go and the epoch goes up, in one transaction.
+  await facilitator.evaluate(() => {
+    type YMap = { keys(): Iterable<string>; delete(k: string): void; get(k: string): unknown; set(k: string, v: unknown): void };
+    const doc = (window.__sketchroom!.board as unknown as { doc: { transact(fn: () => void): void; getMap(n: string): YMap } }).doc;
+    doc.transact(() => {
+      const items = doc.getMap('items');
+      for (const id of [...items.keys()]) items.delete(id);
+      const session = doc.getMap('session');
+      session.set('epoch', ((session.get('epoch') as number | undefined) ?? 0) + 1);
+    });
+  });
+  await expect.poll(async () => (await items(facilitator)).length).toBe(0);
+  await ada.context().setOffline(false);
+  await expect(ada.getByText('The board was cleared while you were offline, so the drawing you made meanwhile was removed.')).toBeVisible();
+  await expect(status(ada)).toHaveText('All changes saved');
+  await ada.screenshot({ path: 'test-results/epoch-notice.png' });
+  expect(await items(ada)).toEqual([]);
+  expect(await items(facilitator)).toEqual([]);
+  // Drawing goes on as usual afterwards.
+  await drawPath(ada, wave(200, 300));
+  await expect.poll(async () => (await items(facilitator)).length).toBe(1);
+});
