@@ -131,7 +131,7 @@ test('a board cleared while someone was offline stays clear when they come back'
   });
   await expect.poll(async () => (await items(facilitator)).length).toBe(0);
   await ada.context().setOffline(false);
-  await expect(ada.getByText('The board was cleared while you were offline, so the drawing you made meanwhile was removed.')).toBeVisible();
+  await expect(ada.getByText('The board was cleared while you were offline, so what you added meanwhile was removed.')).toBeVisible();
   await expect(status(ada)).toHaveText('All changes saved');
   await ada.screenshot({ path: 'test-results/epoch-notice.png' });
   expect(await items(ada)).toEqual([]);

@@ -83,8 +83,8 @@ export function wsBaseUrl(origin: string): string {
 
 export function discardedMessage(count: number): string {
   return count === 1
-    ? 'The board was cleared while you were offline, so the drawing you made meanwhile was removed.'
-    : `The board was cleared while you were offline, so the ${count} things you drew meanwhile were removed.`;
+    ? 'The board was cleared while you were offline, so what you added meanwhile was removed.'
+    : `The board was cleared while you were offline, so the ${count} things you added meanwhile were removed.`;
 }
 
 export class BoardConnection {
