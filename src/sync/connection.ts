@@ -39,6 +39,7 @@ import { Presence, type PresenceUser } from './presence';
 import { Reconnector } from './reconnect';
 import { SaveTracker } from './saveTracker';
 import { socketClass } from './socket';
+import { SocketProbe, watchNetwork } from './wake';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -73,9 +74,6 @@ const STOP_CODES = new Set<number>([CloseCode.Unauthorized, CloseCode.UnknownBoa
 /** Codes whose reason is worth telling while we reconnect (a plain network drop or a restart is not). */
 const TOLD_CODES = new Set<number>([CloseCode.MessageTooBig, CloseCode.HandshakeTimeout, CloseCode.RoomFull, CloseCode.DocumentTooLarge, CloseCode.TooManyMessages]);
 const SWEEP_MS = 250;
-/** After waking up, a socket that answers nothing within this long is replaced. */
-const PROBE_MS = 3_000;
-const QUERY_AWARENESS = new Uint8Array([MessageType.QueryAwareness]);
 
 export function wsBaseUrl(origin: string): string {
   return origin.replace(/^http/, 'ws') + '/ws';
@@ -99,7 +97,8 @@ export class BoardConnection {
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   /** The refused local copy's deletion, awaited before a restart opens a new one. */
   private cleared: Promise<void> = Promise.resolve();
-  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly probe = new SocketProbe();
+  private readonly unwatch: () => void;
   private readonly sweepTimer: ReturnType<typeof setInterval>;
   private readonly reconnector = new Reconnector(() => this.provider.connect());
   private destroyed = false;
@@ -134,9 +133,7 @@ export class BoardConnection {
       removed: false,
     });
     this.sweepTimer = setInterval(() => opts.live.sweep(), SWEEP_MS);
-    window.addEventListener('online', this.wake);
-    window.addEventListener('offline', this.onOffline);
-    document.addEventListener('visibilitychange', this.onVisibility);
+    this.unwatch = watchNetwork(this.wake, this.onOffline);
   }
 
   get board(): Board {
@@ -169,11 +166,9 @@ export class BoardConnection {
     this.destroyed = true;
     clearInterval(this.sweepTimer);
     if (this.restartTimer !== null) clearTimeout(this.restartTimer);
-    if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+    this.probe.cancel();
     this.reconnector.cancel();
-    window.removeEventListener('online', this.wake);
-    window.removeEventListener('offline', this.onOffline);
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.unwatch();
     this.close();
   }
 
@@ -295,19 +290,11 @@ export class BoardConnection {
     if (this.destroyed || this.state.get().stopped) return;
     if (this.restartTimer !== null) return this.reopen();
     if (this.reconnector.waiting) return this.reconnector.now();
+    // After sleep a socket can look open and be dead.
     const provider = this.provider;
-    if (!provider.wsconnected || this.probeTimer !== null) return;
-    // After sleep a socket can look open and be dead: ask the server for something small.
-    const before = provider.wsLastMessageReceived;
-    this.sendRaw(QUERY_AWARENESS);
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = null;
-      if (provider === this.provider && provider.wsconnected && provider.wsLastMessageReceived === before) this.replaceSocket();
-    }, PROBE_MS);
-  };
-
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'visible') this.wake();
+    this.probe.start(provider, () => {
+      if (provider === this.provider) this.replaceSocket();
+    });
   };
 
   /**
