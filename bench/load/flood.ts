@@ -2,7 +2,7 @@
  * One misbehaving client must not spoil the room: a raw client floods a room with small valid
  * messages (QueryAwareness) as fast as its socket takes them, while a canary pair (a drawer and a
  * reader, client.ts) keeps drawing in the same room. Figures: the flooder's close code (4429
- * expected) and the canary's relay latency before vs during the flood.
+ * expected) and the canary's relay latency before vs the 5 s from the flood's start.
  */
 import WebSocket from 'ws';
 import { createBoard, joinBoard } from '../lib/api';
@@ -52,15 +52,17 @@ export async function floodPhase(strokes: readonly BenchStroke[], overrides: Rec
     const t0 = performance.now();
     const result = await Promise.race([flood(server.url, board.id, flooder.token), sleep(30_000).then(() => ({ code: 0, sent: NaN }))]);
     const floodSeconds = (performance.now() - t0) / 1000;
+    // The flood itself lasts about a second: look at the canary over 5 s from its start.
+    await sleep(Math.max(0, 5_000 - (performance.now() - t0)));
     const during = { p50: stats.relay.percentile(50), p99: stats.relay.percentile(99), n: stats.relay.count };
     return {
       rows: [
         { figure: 'flooder closed with', value: result.code, unit: '', target: '= 4429', pass: result.code === 4429, note: `after ${fmt(result.sent)} messages in ${fmt(floodSeconds)} s` },
-        { figure: 'canary relay p50 during flood', value: during.p50, unit: 'ms', baseline: before.p50, baselineLabel: 'before the flood', ratio: during.p50 / before.p50 },
-        { figure: 'canary relay p99 during flood', value: during.p99, unit: 'ms', baseline: before.p99, baselineLabel: 'before the flood', ratio: during.p99 / before.p99 },
+        { figure: 'canary relay p50, flood + 5 s', value: during.p50, unit: 'ms', baseline: before.p50, baselineLabel: 'before the flood', ratio: during.p50 / before.p50 },
+        { figure: 'canary relay p99, flood + 5 s', value: during.p99, unit: 'ms', baseline: before.p99, baselineLabel: 'before the flood', ratio: during.p99 / before.p99 },
         { figure: 'canary disconnects', value: stats.disconnects.length, unit: '', target: '= 0', pass: stats.disconnects.length === 0 },
       ],
-      lines: [`canary samples: ${before.n} before, ${during.n} during the flood`],
+      lines: [`canary samples: ${before.n} in 8 s before, ${during.n} in the 5 s from the flood's start`],
     };
   } finally {
     for (const c of canary) c.close();
