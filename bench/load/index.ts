@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --minutes=5 --clients=200 --rooms=20 --churn=10000]`: the venue load of
+ * `npm run bench:load [-- --minutes=5 --clients=200 --rooms=20 --churn=10000 --no-flood]`: the venue load of
  * issue 8. The server runs in its own process pinned to core 0 (taskset when available, with
  * --expose-gc); this process is the load generator, pinned to core 1.
  *
@@ -8,9 +8,13 @@
  * erased, so rooms hold a steady amount of ink and the heap comparison measures leaks, not ink);
  * everyone moves a cursor at 10 Hz. Figures: relay p50/p99 (sender -> every other client),
  * event-loop delay p99 (the server's monitorEventLoopDelay), commit confirmation p95, disconnects,
- * heap after GC at minute 1 vs the end, presence messages per recipient per second.
+ * heap after GC at minute 1 (or a fifth of a shorter run) vs the end, presence messages per
+ * recipient per second. Erased strokes still leave Yjs tombstones (a deleted map entry keeps its
+ * struct, without content) in the rooms' documents, so some growth is expected and is not a leak.
  * Churn (a second server with ROOM_IDLE_MS=0): `churn` short visits that each open and leave a
  * room; after them no loaded rooms, no extra active handles, heap after GC vs before.
+ * Flood (flood.ts, skip with --no-flood): a raw client floods a room; it must get 4429 while a
+ * canary in the same room keeps drawing; its relay latency before vs during the flood.
  */
 import { cpus, loadavg } from 'node:os';
 import { busyPercent, idleLoad, pinSelf, sampleCpu } from '../lib/machine';
@@ -19,6 +23,7 @@ import { freshDataDir, LOADGEN_CORE, startSketchroom } from '../lib/server';
 import { strokeSequence } from '../lib/strokes';
 import { fmt, le, renderTable, type Row } from '../lib/table';
 import { churn, type Visit } from './churn';
+import { floodPhase } from './flood';
 import { SimClient, type LoadStats } from './client';
 import { Histogram } from './histogram';
 
@@ -33,6 +38,7 @@ const minutes = flag('minutes', 5);
 const clientCount = flag('clients', 200);
 const roomCount = flag('rooms', 20);
 const churnCycles = flag('churn', 10_000);
+const withFlood = !process.argv.includes('--no-flood');
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -147,6 +153,12 @@ async function main(): Promise<void> {
   const load = await loadPhase();
   console.log(renderTable({ name: 'load', title: 'Venue load: relay, event loop, confirmations, heap', rows: load.rows, machineBusyPercent: NaN, otherLoadPercent: others, seconds: minutes * 60 }));
   for (const l of load.lines) console.log(l);
+  if (withFlood) {
+    const strokes = strokeSequence(64, { seed: 8 }).map((s) => ({ ...s, points: Array.from(s.points).slice(0, 60 * 3) }));
+    const f = await floodPhase(strokes, OVERRIDES);
+    console.log(renderTable({ name: 'flood', title: 'One flooding client vs a canary in the same room', rows: f.rows, machineBusyPercent: NaN, otherLoadPercent: others, seconds: 0 }));
+    for (const l of f.lines) console.log(l);
+  }
   if (churnCycles > 0) {
     const c = await churnPhase();
     console.log(renderTable({ name: 'churn', title: 'Room churn', rows: c.rows, machineBusyPercent: NaN, otherLoadPercent: others, seconds: 0 }));

@@ -66,3 +66,31 @@ describe('commit confirmation', () => {
     watcher.ws.close();
   });
 });
+
+describe('commit confirmation waits for the commit', () => {
+  it('with a long group-commit window, the confirmation arrives only after the transaction', async () => {
+    // 300 ms for company before each commit: a confirmation sent on receipt would arrive long before.
+    const server = await startTestServer({ limits: { groupCommitMs: 300 } });
+    try {
+      let committedAt = 0;
+      server.onCommit((_board, updates) => {
+        if (updates > 0 && committedAt === 0) committedAt = performance.now();
+      });
+      const board = await createBoard(server.url);
+      const p = await joinBoard(server.url, board.id, 'Ada');
+      const c = raw(server.url, board.id, p.token, '&caps=confirm');
+      await c.opened;
+      let confirmedAt = 0;
+      c.ws.on('message', (data: Buffer) => {
+        if (data[0] === MessageType.Confirm && confirmedAt === 0) confirmedAt = performance.now();
+      });
+      writer(c, p.participantId).addStroke(stroke);
+      await waitFor(() => confirmedAt > 0, 'confirmation');
+      expect(committedAt).toBeGreaterThan(0);
+      expect(confirmedAt).toBeGreaterThanOrEqual(committedAt);
+      c.ws.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board } from './board';
-import { discardItems, itemsUnknownTo, readEpoch } from './epoch';
+import { discardWork, itemsUnknownTo, readEpoch, unsentWork } from './epoch';
 
 const stroke = { tool: 'pen' as const, color: '#112233', width: 4, points: [10, 10, 0.5, 20, 25, 0.5] };
 
@@ -28,7 +28,15 @@ describe('epoch', () => {
     const sv = Y.decodeStateVector(Y.encodeStateVector(server));
     expect(itemsUnknownTo(mine, sv, 'ada')).toEqual([offline]);
     expect(itemsUnknownTo(mine, sv, 'bo')).toEqual([]);
-    discardItems(mine, [offline]);
+    // A note made offline counts too (a clear removes notes as well); someone else's does not.
+    const note = new Y.Map<unknown>();
+    note.set('author', 'ada');
+    mine.getMap('annotations').set('note-ada-1', note);
+    const work = unsentWork(mine, sv, 'ada');
+    expect(work.get('items')).toEqual([offline]);
+    expect(work.get('annotations')).toEqual(['note-ada-1']);
+    expect(discardWork(mine, work)).toBe(2);
+    expect(mine.getMap('annotations').has('note-ada-1')).toBe(false);
     expect(me.getItem(offline)).toBeUndefined();
     expect(me.getItem(seen)).toBeDefined();
     expect(me.undo()).toBe(true); // undoes the offline stroke's creation, not the discard

@@ -41,6 +41,7 @@ import { Presence, type PresenceUser } from './presence';
 import { Reconnector } from './reconnect';
 import { SaveTracker } from './saveTracker';
 import { socketClass } from './socket';
+import { SocketProbe, watchNetwork } from './wake';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -79,9 +80,6 @@ const STOP_CODES = new Set<number>([CloseCode.Unauthorized, CloseCode.UnknownBoa
 /** Codes whose reason is worth telling while we reconnect (a plain network drop or a restart is not). */
 const TOLD_CODES = new Set<number>([CloseCode.MessageTooBig, CloseCode.HandshakeTimeout, CloseCode.RoomFull, CloseCode.DocumentTooLarge, CloseCode.TooManyMessages]);
 const SWEEP_MS = 250;
-/** After waking up, a socket that answers nothing within this long is replaced. */
-const PROBE_MS = 3_000;
-const QUERY_AWARENESS = new Uint8Array([MessageType.QueryAwareness]);
 
 export function wsBaseUrl(origin: string): string {
   return origin.replace(/^http/, 'ws') + '/ws';
@@ -89,8 +87,8 @@ export function wsBaseUrl(origin: string): string {
 
 export function discardedMessage(count: number): string {
   return count === 1
-    ? 'The board was cleared while you were offline, so the drawing you made meanwhile was removed.'
-    : `The board was cleared while you were offline, so the ${count} things you drew meanwhile were removed.`;
+    ? 'The board was cleared while you were offline, so what you added meanwhile was removed.'
+    : `The board was cleared while you were offline, so the ${count} things you added meanwhile were removed.`;
 }
 
 export class BoardConnection {
@@ -105,7 +103,8 @@ export class BoardConnection {
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   /** The refused local copy's deletion, awaited before a restart opens a new one. */
   private cleared: Promise<void> = Promise.resolve();
-  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly probe = new SocketProbe();
+  private readonly unwatch: () => void;
   private readonly sweepTimer: ReturnType<typeof setInterval>;
   private readonly reconnector = new Reconnector(() => this.provider.connect());
   private destroyed = false;
@@ -142,9 +141,7 @@ export class BoardConnection {
       removed: false,
     });
     this.sweepTimer = setInterval(() => opts.live.sweep(), SWEEP_MS);
-    window.addEventListener('online', this.wake);
-    window.addEventListener('offline', this.onOffline);
-    document.addEventListener('visibilitychange', this.onVisibility);
+    this.unwatch = watchNetwork(this.wake, this.onOffline);
   }
 
   get board(): Board {
@@ -180,18 +177,17 @@ export class BoardConnection {
   retry(): void {
     if (this.destroyed || this.state.get().stopped) return;
     if (this.restartTimer !== null || this.reconnector.waiting) return this.wake();
-    if (!this.provider.wsconnected) this.replaceSocket();
+    // A socket that is still trying to open (not one that has not started: the local copy loads first).
+    if (!this.provider.wsconnected && this.provider.ws !== null) this.replaceSocket();
   }
 
   destroy(): void {
     this.destroyed = true;
     clearInterval(this.sweepTimer);
     if (this.restartTimer !== null) clearTimeout(this.restartTimer);
-    if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+    this.probe.cancel();
     this.reconnector.cancel();
-    window.removeEventListener('online', this.wake);
-    window.removeEventListener('offline', this.onOffline);
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.unwatch();
     this.close();
   }
 
@@ -314,19 +310,11 @@ export class BoardConnection {
     if (this.destroyed || this.state.get().stopped) return;
     if (this.restartTimer !== null) return this.reopen();
     if (this.reconnector.waiting) return this.reconnector.now();
+    // After sleep a socket can look open and be dead.
     const provider = this.provider;
-    if (!provider.wsconnected || this.probeTimer !== null) return;
-    // After sleep a socket can look open and be dead: ask the server for something small.
-    const before = provider.wsLastMessageReceived;
-    this.sendRaw(QUERY_AWARENESS);
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = null;
-      if (provider === this.provider && provider.wsconnected && provider.wsLastMessageReceived === before) this.replaceSocket();
-    }, PROBE_MS);
-  };
-
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'visible') this.wake();
+    this.probe.start(provider, () => {
+      if (provider === this.provider) this.replaceSocket();
+    });
   };
 
   /**

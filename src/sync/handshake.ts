@@ -11,7 +11,7 @@ import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { discardItems, itemsUnknownTo, readEpoch } from '../model/epoch';
+import { discardWork, readEpoch, unsentWork } from '../model/epoch';
 
 type Handler<P> = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: P, emitSynced: boolean, messageType: number) => void;
 
@@ -51,11 +51,11 @@ export class Handshake {
       if (step !== syncProtocol.messageYjsSyncStep2) return original(encoder, decoder, provider, emitSynced, messageType);
       // Before the server's state is applied: which of our items has the server never seen?
       const serverClocks = this.serverState ? Y.decodeStateVector(this.serverState) : new Map<number, number>();
-      const unsent = itemsUnknownTo(this.doc, serverClocks, this.author);
+      const unsent = unsentWork(this.doc, serverClocks, this.author);
       original(encoder, decoder, provider, emitSynced, messageType); // writes [Sync], applies the state
-      if (unsent.length > 0 && readEpoch(this.doc) > this.epochAtStart) {
-        discardItems(this.doc, unsent);
-        this.onDiscarded(unsent.length);
+      if (readEpoch(this.doc) > this.epochAtStart && [...unsent.values()].some((ids) => ids.length > 0)) {
+        const n = discardWork(this.doc, unsent);
+        if (n > 0) this.onDiscarded(n);
       }
       this.done = true;
       // Appended to the [Sync] the original wrote: our answer, sent by the provider.
