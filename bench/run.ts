@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- bytes inspect load presence relay rooms render]`: prints figures and ratios against baselines
+ * `npm run bench [-- bytes export inspect load presence relay rooms render]`: prints figures and ratios against baselines
  * measured in the same run, and writes them as JSON into bench/results/. Never asserts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ type Bench = () => Promise<BenchOutput>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   bytes: async () => (await import('./bytes')).runBytes,
+  export: async () => (await import('./export/index')).runExport,
   inspect: async () => (await import('./inspect')).runInspect,
   load: async () => (await import('./load')).runLoad,
   presence: async () => (await import('./presence')).runPresence,

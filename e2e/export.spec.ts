@@ -3,9 +3,11 @@
  * PNG sizes for each scale and margin and the colour of a known stroke at its pixel; the board
  * file opened again as a new board, identical item by item.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { boardPairViaApi, colourDistance, hexToRgb, newPage, openBoardAs, waitSynced } from './helpers';
+import { boardPairViaApi, colourDistance, hexToRgb, joinBoard, newPage, openBoardAs, waitSynced } from './helpers';
 
 const BLUE = '#0a64c2';
 const RED = '#c8312f';
@@ -98,6 +100,12 @@ test('the board file opens as a new board with the same document, item by item',
   await waitSynced(fac);
   const bea = await newPage(browser);
   await openBoardAs(bea, pair.id, pair.participant);
+  // Bea gets an easel (written by the server), and a note is pinned to it.
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('switch', { name: 'Give everyone an easel' }).click();
+  await expect.poll(async () => (await easelsOf(fac)).map((e) => e.name)).toEqual(['Bea']);
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('button', { name: 'Close' }).click();
+  await addNote(fac, 'noteRoundT1', (await easelsOf(fac))[0]!, 'A note that must come back', 'Ana');
   // Work by two people (authors are kept), every kind, rotations and scales.
   await onBoard(fac, `
     const s = board.addStroke({ tool: 'pen', color: '${BLUE}', width: 6, points: ${line(10, 10, 300, 80, 60)} });
@@ -109,6 +117,20 @@ test('the board file opens as a new board with the same document, item by item',
     board.addStroke({ tool: 'highlighter', color: '#f5c400', width: 24, points: ${line(20, 200, 500, 220)} });
     board.addItem({ kind: 'text', x: 100, y: 400, rotation: 0, text: 'two\\nlines', size: 'l', color: '#1f2328', w: 0 });
   `);
+  // A photo Bea uploads and places: its bytes must travel inside the file.
+  const hash = await bea.evaluate(async () => {
+    const c = new OffscreenCanvas(64, 48);
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#3a7d44';
+    ctx.fillRect(0, 0, 64, 48);
+    ctx.fillStyle = '#f4d35e';
+    ctx.fillRect(8, 8, 20, 20);
+    const hook = window.__sketchroom as unknown as { identity: { token: string }; board: { addItem(i: unknown): string } };
+    const res = await fetch(`/api/boards/${location.pathname.split('/')[2]}/images`, { method: 'POST', headers: { authorization: `Bearer ${hook.identity.token}` }, body: await c.convertToBlob({ type: 'image/png' }) });
+    const pic = (await res.json()) as { hash: string; mime: string; width: number; height: number };
+    hook.board.addItem({ kind: 'image', blob: pic.hash, mime: pic.mime, pw: pic.width, ph: pic.height, x: 600, y: 300, w: 128, h: 96, rotation: 0 });
+    return pic.hash;
+  });
   const snapshot = (p: Page) =>
     p.evaluate(() =>
       JSON.stringify(
@@ -117,8 +139,17 @@ test('the board file opens as a new board with the same document, item by item',
         ),
       ),
     );
-  await expect.poll(async () => JSON.parse(await snapshot(fac)).length).toBe(5);
+  await expect.poll(async () => JSON.parse(await snapshot(fac)).length).toBe(6);
   const before = await snapshot(fac);
+  // Easels and notes, every field, ids sorted.
+  const maps = (p: Page) =>
+    p.evaluate(() => {
+      const doc = (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { toJSON(): Record<string, Record<string, unknown>> } } }).doc;
+      const sorted = (o: Record<string, Record<string, unknown>>) => JSON.stringify(Object.keys(o).sort().map((k) => [k, Object.keys(o[k]!).sort().map((f) => [f, o[k]![f]])]));
+      return { frames: sorted(doc.getMap('frames').toJSON()), annotations: sorted(doc.getMap('annotations').toJSON()) };
+    });
+  const mapsBefore = await maps(fac);
+  expect(mapsBefore.annotations).toContain('A note that must come back');
 
   const d = await exportWith(fac, async (dialog) => {
     await dialog.getByLabel('Board file').check();
@@ -126,7 +157,8 @@ test('the board file opens as a new board with the same document, item by item',
   expect(d.suggestedFilename()).toBe('Round trip · Café.sketchroom.json');
   const file = JSON.parse((await downloaded(d)).toString('utf8')) as { type: string; version: number; items: Record<string, unknown> };
   expect(file.type).toBe('sketchroom/board');
-  expect(Object.keys(file.items)).toHaveLength(5);
+  expect(Object.keys(file.items)).toHaveLength(6);
+  expect(Object.keys((file as unknown as { blobs: Record<string, unknown> }).blobs)).toEqual([hash]);
 
   // Open it from the home page: a new board, the same items (ids, authors, order, every field).
   const home = await newPage(browser);
@@ -136,12 +168,166 @@ test('the board file opens as a new board with the same document, item by item',
   expect(home.url()).not.toContain(pair.id);
   await waitSynced(home);
   await expect.poll(() => snapshot(home)).toBe(before);
+  await expect.poll(() => maps(home)).toEqual(mapsBefore);
   await expect(home.getByRole('heading', { name: 'Round trip · Café' })).toBeVisible();
   expect(await home.evaluate(() => window.__sketchroom!.identity!.role)).toBe('facilitator');
+  // The photo's bytes were uploaded to the new board.
+  const newId = new URL(home.url()).pathname.split('/')[2]!;
+  expect((await home.request.get(`/api/boards/${newId}/images/${hash}`)).status()).toBe(200);
 
   // A broken file is refused with a reason, and no board is opened.
   await home.goto('/');
   await home.locator('#open-board-file').setInputFiles({ name: 'broken.sketchroom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, items: { ...file.items, 'bad id!': { kind: 'text' } } })) });
   await expect(home.getByRole('alert')).toContainText('bad id');
   await expect(home).toHaveURL(/\/$/);
+});
+
+interface EaselJson {
+  owner: string;
+  name: string;
+  slot: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const easelsOf = (page: Page) =>
+  page.evaluate(() => {
+    const doc = (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { toJSON(): Record<string, unknown> } } }).doc;
+    return Object.entries(doc.getMap('frames').toJSON()).map(([id, e]) => ({ id, ...(e as EaselJson) }));
+  });
+
+/** Pins a note to a region of an easel (fractions of its box), through the page's document. */
+async function addNote(page: Page, id: string, easel: EaselJson & { id: string }, text: string, speaker: string): Promise<void> {
+  await page.evaluate(
+    ([noteId, e, t, s]) => {
+      const doc = (window.__sketchroom!.board as unknown as { doc: { transact(f: () => void): void; getMap(n: string): { constructor: new () => { set(k: string, v: unknown): void }; set(k: string, v: unknown): void } } }).doc;
+      const notes = doc.getMap('annotations');
+      const note = new notes.constructor();
+      const f = { author: 'facilitator', target: e.id, rx: 0.1, ry: 0.2, rw: 0.4, rh: 0.3, ax: e.x + 0.1 * e.w, ay: e.y + 0.2 * e.h, aw: 0.4 * e.w, ah: 0.3 * e.h, text: t, speaker: s, order: `a${noteId.slice(-1)}` };
+      for (const [k, v] of Object.entries(f)) note.set(k, v);
+      doc.transact(() => notes.set(noteId, note));
+    },
+    [id, easel, text, speaker] as const,
+  );
+}
+
+function pdfText(file: string, args: string[] = []): string {
+  return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+test('annotated exports: legend on and off, one PNG per easel in the ZIP, the handout PDF with its notes as text, a participant’s own easel', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const pair = await boardPairViaApi(baseURL!, 'Our commute');
+  const fac = await newPage(browser);
+  await fac.goto(pair.facilitatorUrl);
+  await waitSynced(fac);
+  const bea = await newPage(browser);
+  await openBoardAs(bea, pair.id, pair.participant);
+  const zoe = await newPage(browser);
+  await joinBoard(zoe, `/b/${pair.id}`, 'Zoë');
+
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('switch', { name: 'Give everyone an easel' }).click();
+  await expect.poll(async () => (await easelsOf(fac)).map((e) => e.name).sort()).toEqual(['Bea', 'Zoë']);
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('button', { name: 'Close' }).click();
+  const all = await easelsOf(fac);
+  const beaEasel = all.find((e) => e.name === 'Bea')!;
+  const zoeEasel = all.find((e) => e.name === 'Zoë')!;
+
+  // Each draws on their own easel: a red line across the middle of Bea's, a blue one on Zoë's.
+  const mid = (e: EaselJson) => [e.x + e.w / 2, e.y + e.h / 2] as const;
+  const [bx, by] = mid(beaEasel);
+  await onBoard(bea, `board.addStroke({ tool: 'pen', color: '${RED}', width: 10, points: ${line(bx - 200, by, bx + 200, by)} });`);
+  const [zx, zy] = mid(zoeEasel);
+  await onBoard(zoe, `board.addStroke({ tool: 'pen', color: '${BLUE}', width: 10, points: ${line(zx - 200, zy, zx + 200, zy)} });`);
+  await expect.poll(async () => (await fac.evaluate(() => window.__sketchroom!.board!.allItems().length))).toBe(2);
+  await addNote(fac, 'noteBeaBea1', beaEasel, 'The bus stop by the river, where I wait every morning', '');
+  await addNote(fac, 'noteZoeZoe2', zoeEasel, 'Café on the corner: ça sent bon', 'Ana (guest)');
+
+  // Bea's easel with notes: the easel at 1x, the legend below it.
+  const easelPng = async (notes: boolean) => {
+    const d = await exportWith(fac, async (dialog) => {
+      await dialog.getByLabel('Picture (PNG)').check();
+      await dialog.getByLabel('Which part').selectOption({ label: 'Easel: Bea' });
+      await dialog.getByRole('radio', { name: 'Size 1x' }).check();
+      await dialog.getByRole('radio', { name: 'White background' }).check();
+      await dialog.getByLabel('Margin (px)').fill('0');
+      await dialog.getByRole('checkbox', { name: /Include notes/ }).setChecked(notes);
+      if (notes) await fac.screenshot({ path: 'docs/screens/export-dialog.png' });
+    });
+    expect(d.suggestedFilename()).toBe('Bea.png');
+    return downloaded(d);
+  };
+  const withNotes = await easelPng(true);
+  const on = await inspectPng(fac, withNotes, [[beaEasel.w / 2, beaEasel.h / 2]]);
+  expect(on.width).toBe(beaEasel.w);
+  expect(on.height).toBeGreaterThan(beaEasel.h + 40);
+  expect(colourDistance(on.pixels[0]!, hexToRgb(RED))).toBeLessThanOrEqual(30);
+  const inkBelow = (png: Buffer, y0: number, h: number) =>
+    fac.evaluate(
+      async ([b64, top, height]) => {
+        const bmp = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        if (bmp.height <= top) return 0;
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        const d = ctx.getImageData(0, top, bmp.width, Math.min(height, bmp.height - top)).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 200 || d[i + 1]! < 200 || d[i + 2]! < 200) n++;
+        return n;
+      },
+      [png.toString('base64'), y0, h] as const,
+    );
+  expect(await inkBelow(withNotes, beaEasel.h, on.height - beaEasel.h)).toBeGreaterThan(500); // the legend's words
+  writeFileSync('docs/screens/export-annotated.png', withNotes);
+  const without = await easelPng(false);
+  const off = await inspectPng(fac, without, []);
+  expect([off.width, off.height]).toEqual([beaEasel.w, beaEasel.h]);
+  expect(await inkBelow(without, beaEasel.h, 400)).toBe(0);
+
+  // All easels: one PNG per easel, named after the artist.
+  const zip = await exportWith(fac, async (dialog) => {
+    await dialog.getByLabel('All easels (ZIP)').check();
+    await dialog.getByRole('radio', { name: 'Size 1x' }).check();
+  });
+  expect(zip.suggestedFilename()).toBe('Our commute easels.zip');
+  const files = unzipSync(new Uint8Array(await downloaded(zip)));
+  expect(Object.keys(files).sort()).toEqual(['Bea.png', 'Zoë.png']);
+  for (const bytes of Object.values(files)) {
+    expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(Buffer.from(bytes).readUInt32BE(16)).toBe(beaEasel.w); // IHDR width
+  }
+
+  // The handout: a cover and one page per easel, the notes as real text.
+  const pdf = await exportWith(fac, async (dialog) => {
+    await dialog.getByLabel('Handout (PDF)').check();
+    await dialog.getByRole('radio', { name: 'Size 2x' }).check();
+    await dialog.getByRole('checkbox', { name: /Include notes/ }).setChecked(true);
+  });
+  expect(pdf.suggestedFilename()).toBe('Our commute handout.pdf');
+  const pdfPath = (await pdf.path())!;
+  expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/);
+  const cover = pdfText(pdfPath, ['-f', '1', '-l', '1']);
+  expect(cover).toContain('Our commute');
+  expect(cover).toContain('2 participants');
+  const pages = pdfText(pdfPath, ['-f', '2', '-l', '3']).replace(/\s+/g, ' ');
+  expect(pages).toContain('Bea');
+  expect(pages).toContain('Zoë');
+  expect(pages).toContain('The bus stop by the river, where I wait every morning');
+  expect(pages).toContain('Café on the corner: ça sent bon');
+  expect(pages).toContain('— Ana (guest)');
+  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '110', '-png', '-singlefile', pdfPath, 'docs/screens/export-handout-page']);
+
+  // Bea may export her own easel (not the whole board, not the others').
+  await bea.getByRole('button', { name: 'Export' }).click();
+  const dialog = bea.getByRole('dialog', { name: 'Export' });
+  // One format (PNG) + 3 sizes + 2 backgrounds.
+  await expect(dialog.getByRole('radio')).toHaveCount(6);
+  await expect(dialog.getByLabel('All easels (ZIP)')).toHaveCount(0);
+  const scopes = await dialog.getByLabel('Which part').locator('option').allTextContents();
+  expect(scopes).toEqual(['My easel (Bea)']);
+  const [own] = await Promise.all([bea.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  expect(own.suggestedFilename()).toBe('Bea.png');
 });

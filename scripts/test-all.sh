@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 chromium=$(bash scripts/find-chromium.sh)
+bash scripts/ensure-poppler.sh
 if [ "$chromium" != PLAYWRIGHT ]; then export CHROMIUM_PATH="$chromium"; fi
 mkdir -p test-results
 

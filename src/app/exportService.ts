@@ -4,13 +4,14 @@
  * decides who may export what (the facilitator anything; a participant their own easel or their
  * selection).
  */
+import { decodePicture, loadImageBytes } from '../canvas/images/imageCache';
 import { canvasMeasure } from '../canvas/inkIndex';
 import { fontOf } from '../canvas/scene/textLayout';
 import type { Editor } from '../editor/editor';
 import type { ExportDeps, Scope } from '../export/png';
-import { readEasels } from '../export/source';
+import { readEasels } from '../model/easels';
 import type { Board } from '../model/board';
-import { IMAGE_TYPES, TEXT_FONT_PX, type ImageType } from '../model/schema';
+import { IMAGE_TYPES, TEXT_FONT_PX, type Easel, type ImageType } from '../model/schema';
 import type { ExportChoices, Exporter, ExportFormat, ExportRequest, ScopeChoice } from '../ui/export/types';
 import { api } from './api';
 import type { Identity } from './identity';
@@ -22,13 +23,12 @@ export interface ExportContext {
   editor: Editor;
 }
 
-/** A picture's bytes from the server's blob store. */
-export async function fetchBlob(boardId: string, token: string, hash: string): Promise<{ bytes: Uint8Array; mime: ImageType }> {
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/blobs/${hash}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error('A picture could not be loaded from the server. Please try again.');
-  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+/** A picture's stored bytes and type, from the server. */
+export async function fetchBlob(boardId: string, hash: string): Promise<{ bytes: Uint8Array; mime: ImageType }> {
+  const blob = await loadImageBytes(boardId, hash);
+  const type = blob.type.split(';')[0]!.trim();
   const mime = (IMAGE_TYPES as readonly string[]).includes(type) ? (type as ImageType) : 'image/png';
-  return { bytes: new Uint8Array(await res.arrayBuffer()), mime };
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), mime };
 }
 
 /** Text fonts ready before anything is measured or drawn (a late web font would draw as a fallback). */
@@ -41,6 +41,19 @@ async function loadFonts(): Promise<void> {
 
 const scopeOf = (value: string): Scope =>
   value === 'board' ? { kind: 'board' } : value === 'selection' ? { kind: 'selection', ids: [] } : { kind: 'easel', id: value.slice('easel:'.length) };
+
+/**
+ * Who may export what (the UI offers only this; checked again here): the facilitator anything; a
+ * participant a picture of their own easel or of their selection. Nobody else's easel, not the
+ * whole board (during private drawing it would show what they may not see), no handout or file.
+ */
+export function refuseUnlessAllowed(request: ExportRequest, facilitator: boolean, participantId: string, easels: readonly Easel[]): void {
+  if (facilitator) return;
+  if (request.format !== 'png') throw new Error('Only the facilitator can make this export.');
+  const scope = scopeOf(request.scope);
+  if (scope.kind === 'board') throw new Error('Only the facilitator can export the whole board.');
+  if (scope.kind === 'easel' && !easels.some((e) => e.id === scope.id && e.owner === participantId)) throw new Error('You can export your own easel.');
+}
 
 export function createExporter(ctx: ExportContext): Exporter {
   const { identity, boardId } = ctx;
@@ -64,6 +77,7 @@ export function createExporter(ctx: ExportContext): Exporter {
     async run(request: ExportRequest, onProgress, signal) {
       const board = ctx.board();
       if (!board) throw new Error('The board is still loading. Try again in a moment.');
+      refuseUnlessAllowed(request, facilitator, identity.participantId, readEasels(board.doc));
       // The exporter (and pdf-lib, fflate) load when someone exports, not with the board.
       const [{ serializeBoard, BOARD_FILE_EXTENSION }, { boardFileStem }, { exportPng }, { Slicer }, { readSource }] = await Promise.all([
         import('../export/boardFile'),
@@ -75,8 +89,7 @@ export function createExporter(ctx: ExportContext): Exporter {
       const job = { signal, onProgress };
       const stem = boardFileStem(board.getMeta().title);
       if (request.format === 'board') {
-        if (!facilitator) throw new Error('Only the facilitator can save the board file.');
-        const file = await serializeBoard(board.doc, (hash) => fetchBlob(boardId, identity.token, hash), new Slicer(signal), (f) => onProgress(f, 'Adding pictures'));
+        const file = await serializeBoard(board.doc, (hash) => fetchBlob(boardId, hash), new Slicer(signal), (f) => onProgress(f, 'Adding pictures'));
         return { blob: new Blob([JSON.stringify(file)], { type: 'application/json' }), fileName: `${stem}${BOARD_FILE_EXTENSION}` };
       }
       await loadFonts();
@@ -91,25 +104,18 @@ export function createExporter(ctx: ExportContext): Exporter {
       const deps: ExportDeps = {
         source,
         measure,
-        loadImage: async (item, sig) => {
-          const { bytes, mime } = await fetchBlob(boardId, identity.token, item.blob);
-          if (sig?.aborted) return null;
-          return createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
-        },
+        // The stored bytes (the browser's HTTP cache has them once the board showed them), decoded
+        // at up to 2048 px on the long side: sharp at 3x for a picture up to ~680 board px wide.
+        loadImage: async (item, sig) => decodePicture(await loadImageBytes(boardId, item.blob, { signal: sig })),
       };
       const opts = { scale: request.scale, background: request.background, padding: request.padding, notes: request.notes };
       if (request.format === 'png') {
         let scope = scopeOf(request.scope);
         if (scope.kind === 'selection') scope = { kind: 'selection', ids: ctx.editor.selection };
-        if (scope.kind === 'board' && !facilitator) throw new Error('Only the facilitator can export the whole board.');
-        if (scope.kind === 'easel' && !facilitator && !source.easels.some((e) => e.id === (scope as { id: string }).id && e.owner === identity.participantId)) {
-          throw new Error('You can export your own easel.');
-        }
         const out = await exportPng(deps, scope, opts, job);
         const note = out.scale !== undefined && out.scale < request.scale - 1e-6 ? `It was too big at ${request.scale}x, so it was saved at ${out.scale.toFixed(1)}x.` : undefined;
         return { blob: out.blob, fileName: out.fileName, note };
       }
-      if (!facilitator) throw new Error('Only the facilitator can export every easel.');
       if (request.format === 'zip') return (await import('../export/zip')).exportEaselsZip(deps, opts, job);
       const { exportHandoutPdf } = await import('../export/pdf');
       return exportHandoutPdf({ ...deps, source: request.notes ? source : { ...source, notes: [] } }, { scale: request.scale }, job);

@@ -4,7 +4,7 @@ import { toBase64 } from '../lib/base64';
 import { Board } from '../model/board';
 import { Slicer } from './slicer';
 import { BoardFileError, contentOf, parseBoardFile, serializeBoard, sha256Hex, type BoardFile } from './boardFile';
-import { writeBoard } from './boardWrite';
+import { planWrites, writeBoard } from './boardWrite';
 
 const line = (x0: number, y0: number, n = 20) => Array.from({ length: n }, (_, i) => [x0 + i * 4, y0 + Math.sin(i) * 5, 0.5]).flat();
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3, 4]);
@@ -32,8 +32,7 @@ async function sampleBoard(): Promise<{ doc: Y.Doc; hash: string }> {
     for (const [k, v] of Object.entries({ owner: 'anaAAAAAAA', name: 'Ana', slot: 0, x: 0, y: 0, w: 800, h: 600 })) easel.set(k, v);
     doc.getMap('frames').set('easelAAAAAAA', easel);
     const note = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries({ author: 'facilAAAAA', target: s!, rx: 0.1, ry: 0.1, rw: 0.5, rh: 0.5, speaker: '', order: 'a0' })) note.set(k, v);
-    note.set('text', new Y.Text('This is the bus stop'));
+    for (const [k, v] of Object.entries({ author: 'facilAAAAA', target: s!, rx: 0.1, ry: 0.1, rw: 0.5, rh: 0.5, speaker: '', order: 'a0', text: 'This is the bus stop', ax: 210, ay: 50, aw: 60, ah: 50 })) note.set(k, v);
     doc.getMap('annotations').set('noteAAAAAAAA', note);
     const session = doc.getMap<unknown>('session');
     session.set('allowEditOthers', true);
@@ -106,5 +105,24 @@ describe('board file', () => {
     })).toMatch(/do not match/);
     expect(await broken((f) => (f.frames.easelAAAAAAA!.w = -5))).toMatch(/Easel .* damaged/);
     expect(await broken((f) => ((f.annotations.noteAAAAAAAA as Record<string, unknown>).rx = { x: 1 }))).toMatch(/value a board cannot hold/);
+  });
+});
+
+describe('writing a big board', () => {
+  it('writes in transactions well under the 1 MiB frame limit, and nothing is lost', async () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('title', 'Big');
+    doc.getMap('meta').set('prompt', '');
+    const b = new Board(doc, 'anaAAAAAAA');
+    for (let i = 0; i < 3000; i++) b.addStroke({ tool: 'pen', color: '#0a64c2', width: 4, points: line(i % 500, Math.floor(i / 500) * 40, 120) });
+    const parsed = await parseBoardFile(JSON.stringify(await serializeBoard(doc, fetchBlob, new Slicer())));
+    const writes = planWrites(parsed);
+    expect(writes.length).toBeGreaterThan(3);
+    const copy = new Y.Doc();
+    const sizes: number[] = [];
+    copy.on('update', (u: Uint8Array) => sizes.push(u.length));
+    for (const w of writes) copy.transact(() => w(copy));
+    expect(Math.max(...sizes)).toBeLessThan(400 * 1024);
+    expect(contentOf(copy)).toBe(contentOf(doc));
   });
 });

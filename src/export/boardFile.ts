@@ -12,7 +12,8 @@ import { fromBase64, toBase64 } from '../lib/base64';
 import { isItemId } from '../protocol/ids';
 import { readItem } from '../model/readItem';
 import { IMAGE_TYPES, LIMITS, SCHEMA_VERSION, type ImageType } from '../model/schema';
-import { readAnnotation, readEasel, readImage } from './source';
+import { readAnnotation } from '../model/annotations';
+import { parseEasel as readEasel } from '../model/easels';
 import type { Slicer } from './slicer';
 
 export const BOARD_FILE_TYPE = 'sketchroom/board';
@@ -39,11 +40,14 @@ export interface BoardFile {
   blobs: Record<string, { mime: ImageType; data: string }>;
 }
 
-/** Session keys a board file keeps: settings, not the moment's state. */
-export const KEPT_SESSION_KEYS = ['allowEditOthers', 'privateDrawing', 'showJoinCode', 'hideNames', 'anonymous'] as const;
+/**
+ * Session keys a board file keeps: lasting settings, not the moment's state. Private drawing is
+ * not kept: without its phase it would hide everyone's work again on the new board.
+ */
+export const KEPT_SESSION_KEYS = ['allowEditOthers', 'showJoinCode', 'easels', 'easelOnly'] as const;
 
 /** Fields that hold a Y.Text in the document, per top-level map (written as plain strings). */
-export const TEXT_FIELDS: Record<'frames' | 'items' | 'annotations', readonly string[]> = { frames: [], items: ['text'], annotations: ['text'] };
+export const TEXT_FIELDS: Record<'frames' | 'items' | 'annotations', readonly string[]> = { frames: [], items: ['text'], annotations: [] };
 
 export const FILE_LIMITS = {
   entries: 200_000,
@@ -110,9 +114,9 @@ export async function serializeBoard(doc: Y.Doc, fetchBlob: BlobFetcher, slicer:
     if (v instanceof Uint8Array) {
       if (readItem(id, v)) file.items[id] = { kind: 'stroke', record: toBase64(v) };
     } else if (v instanceof Y.Map) {
-      const image = readImage(id, v);
-      if (image) blobs.add(image.blob);
-      if (image || readItem(id, v)) file.items[id] = fieldsOf(v);
+      const item = readItem(id, v);
+      if (item?.kind === 'image') blobs.add(item.blob);
+      if (item) file.items[id] = fieldsOf(v);
     }
   }
   let done = 0;
@@ -239,11 +243,9 @@ export async function parseBoardFile(text: string, slicer?: Slicer): Promise<Par
         out.items.set(id, record);
         continue;
       }
-      if (fields.kind === 'image') {
-        const image = check(fields, TEXT_FIELDS.items, readImage, id);
-        if (!image) fail(`Picture ${id} in the file is damaged.`);
-        images.add(image.blob);
-      } else if (!check(fields, TEXT_FIELDS.items, readItem, id)) fail(`Item ${id} in the file is damaged.`);
+      const item = check(fields, TEXT_FIELDS.items, readItem, id);
+      if (!item) fail(fields.kind === 'image' ? `Picture ${id} in the file is damaged.` : `Item ${id} in the file is damaged.`);
+      if (item.kind === 'image') images.add(item.blob);
       out.items.set(id, fields);
     }
     if (data.blobs !== undefined && !isObject(data.blobs)) fail('The pictures in the file are damaged.');
@@ -289,7 +291,7 @@ export function contentOf(doc: Y.Doc): string {
     title: meta.get('title'),
     prompt: meta.get('prompt'),
     frames: sorted(doc.getMap('frames'), readEasel),
-    items: sorted(doc.getMap('items'), (id, v) => readItem(id, v) ?? readImage(id, v)),
+    items: sorted(doc.getMap('items'), readItem),
     annotations: sorted(doc.getMap('annotations'), readAnnotation),
   });
 }

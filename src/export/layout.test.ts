@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutImage, legendFontPx, MAX_PIXELS } from './layout';
 import { layoutLegend } from './legend';
 import { safeFileName, uniqueFileNames } from './names';
-import { numberNotes } from './notes';
+import { numberNotes, type NumberedNote } from './notes';
+import { IMAGE_BOX, layoutNotesColumn, NOTES_WIDTH, PAGE, printable } from './pageLayout';
+import { scaleToFit } from './png';
 
 /** Monospace fake: every glyph is 0.5 em wide. */
 const mono = (text: string, px: number) => text.length * px * 0.5;
@@ -96,5 +98,43 @@ describe('file names', () => {
 
   it('makes names unique within a ZIP, ignoring case', () => {
     expect(uniqueFileNames(['Ana', 'ana', 'Ana', '', '李'], 'png')).toEqual(['Ana.png', 'ana (2).png', 'Ana (3).png', 'easel.png', '李.png']);
+  });
+});
+
+describe('handout page', () => {
+  const note = (number: number, text: string, speaker = 'Ana'): NumberedNote => ({ id: `n${number}`, box: { minX: 0, minY: 0, maxX: 1, maxY: 1 }, text, speaker, order: `a${number}`, number });
+
+  it('leaves the drawing the page beside a notes column', () => {
+    expect(IMAGE_BOX.width + NOTES_WIDTH + 24 + 2 * PAGE.margin).toBe(PAGE.width);
+    expect(scaleToFit({ minX: 0, minY: 0, maxX: 1200, maxY: 900 }, IMAGE_BOX.width, IMAGE_BOX.height, 2)).toBeCloseTo((IMAGE_BOX.width / 1200) * 2);
+    // Never more pixels than asked: a small region keeps its scale.
+    expect(scaleToFit({ minX: 0, minY: 0, maxX: 100, maxY: 100 }, IMAGE_BOX.width, IMAGE_BOX.height, 2)).toBe(2);
+  });
+
+  it('sets a few notes at 12 pt, wrapped to the column, with who said it', () => {
+    const col = layoutNotesColumn([note(1, 'the bus stop by the river where I wait every morning')], 240, 500, mono);
+    expect(col.size).toBe(12);
+    expect(col.fits).toBe(1);
+    const b = col.blocks[0]!;
+    expect(b.words.length).toBeGreaterThan(1);
+    for (const w of b.words) expect(mono(w, 12)).toBeLessThanOrEqual(240 - col.indent);
+    expect(b.speaker).toEqual(['— Ana']);
+  });
+
+  it('shrinks the type for many notes, down to 7 pt, and says how many fit', () => {
+    const many = Array.from({ length: 12 }, (_, i) => note(i + 1, 'a fairly long note about the drawing that takes a few lines'));
+    const col = layoutNotesColumn(many, 240, 500, mono);
+    expect(col.size).toBeLessThan(12);
+    expect(col.height).toBeLessThanOrEqual(500);
+    expect(col.fits).toBe(12);
+    const tooMany = Array.from({ length: 80 }, (_, i) => note(i + 1, 'a fairly long note about the drawing that takes a few lines'));
+    const squeezed = layoutNotesColumn(tooMany, 240, 500, mono);
+    expect(squeezed.size).toBe(7);
+    expect(squeezed.fits).toBeGreaterThan(0);
+    expect(squeezed.fits).toBeLessThan(80);
+  });
+
+  it('strips control characters a PDF font cannot show', () => {
+    expect(printable('a\tb\u0007c\nd')).toBe('a bc\nd');
   });
 });

@@ -17,9 +17,9 @@ export interface ImageLayout {
   legend: (Legend & { x: number; y: number }) | null;
 }
 
-/** Exports larger than this many pixels are drawn at a smaller scale (browsers cap canvas areas). */
-export const MAX_PIXELS = 120_000_000;
-export const MAX_SIDE = 16_000;
+/** Exports larger than this are drawn at a smaller scale: browsers cap canvas sizes, and 50 MP is 200 MB of pixels. */
+export const MAX_PIXELS = 50_000_000;
+export const MAX_SIDE = 16_384;
 
 /** Legend type size in board px: a fixed share of the drawing's width, within readable bounds. */
 export function legendFontPx(regionWidth: number): number {
@@ -45,7 +45,7 @@ export function layoutImage(region: Box, opts: { scale: number; padding: number 
       return { width: drawW + legend.width, height: Math.max(drawH, legend.height), region: r, scale, origin: { x: pad, y: pad }, legend: { ...legend, x: drawW, y: 0 } };
     }
     const width = Math.max(drawW, fontPx * 20);
-    const columns = Math.max(1, Math.min(4, Math.floor(width / (fontPx * 22))));
+    const columns = Math.max(1, Math.min(8, Math.floor(width / (fontPx * 22))));
     const legend = layoutLegend(notes, width, fontPx, measure, columns);
     return { width, height: drawH + legend.height, region: r, scale, origin: { x: Math.round((width - drawW) / 2) + pad, y: pad }, legend: { ...legend, x: 0, y: drawH } };
   };

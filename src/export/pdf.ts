@@ -8,12 +8,10 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { wrapLines } from '../geometry/textLayout';
 import { MARKER_COLOUR, type RenderOptions } from './render';
 import { boardFileStem } from './names';
-import { forEachEasel, type ExportDeps, type ExportResult } from './png';
+import { forEachEasel, scaleToFit, type ExportDeps, type ExportResult } from './png';
 import type { ExportJob } from './run';
 import type { NumberedNote } from './notes';
-
-/** A4 landscape, in points. */
-export const PAGE = { width: 842, height: 595, margin: 40 } as const;
+import { IMAGE_BOX, layoutNotesColumn, NOTES_WIDTH, PAGE, printable } from './pageLayout';
 
 export const DEFAULT_FONT_URL = '/fonts/DejaVuSans.ttf';
 
@@ -33,12 +31,6 @@ async function fetchFont(): Promise<Uint8Array> {
 const INK = rgb(0.12, 0.14, 0.16);
 const MUTED = rgb(0.34, 0.38, 0.42);
 const hex = (h: string) => rgb(parseInt(h.slice(1, 3), 16) / 255, parseInt(h.slice(3, 5), 16) / 255, parseInt(h.slice(5, 7), 16) / 255);
-
-/** Text that the font can lay out: no control characters (tabs become spaces). */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
-}
 
 export function wrapPdf(font: PDFFont, text: string, size: number, width: number): string[] {
   return wrapLines(printable(text), size, width, (t, px) => font.widthOfTextAtSize(t, px));
@@ -75,39 +67,26 @@ function cover(pdf: PDFDocument, font: PDFFont, deps: PdfDeps): void {
 }
 
 /** The notes column: badge, words, speaker; shrinks the type until everything fits. */
+/** The notes column: badge, words, speaker (see pageLayout.ts for how the type size is chosen). */
 function notesColumn(page: PDFPage, font: PDFFont, notes: readonly NumberedNote[], x: number, top: number, width: number, bottom: number): void {
   if (notes.length === 0) {
     page.drawText('No notes on this drawing.', { x, y: top - 12, size: 12, font, color: MUTED });
     return;
   }
-  const layout = (size: number) => {
-    const indent = size * 2.2;
-    const blocks = notes.map((n) => ({
-      note: n,
-      words: wrapPdf(font, n.text.trim() || '(no words)', size, width - indent),
-      speaker: n.speaker ? wrapPdf(font, `— ${n.speaker}`, size * 0.85, width - indent) : [],
-    }));
-    const height = blocks.reduce((h, b) => h + (b.words.length + b.speaker.length) * size * 1.3 + size * 0.8, 0);
-    return { blocks, indent, height };
-  };
-  let size = 12;
-  let l = layout(size);
-  while (l.height > top - bottom && size > 7) l = layout((size -= 0.5));
+  const l = layoutNotesColumn(notes, width, top - bottom, (t, px) => font.widthOfTextAtSize(t, px));
+  const size = l.size;
   let y = top;
-  for (const b of l.blocks) {
-    if (y - size * 1.3 < bottom) {
-      page.drawText('More notes are in the board file.', { x, y: bottom - 4, size: 8, font, color: MUTED });
-      break;
-    }
+  l.blocks.slice(0, l.fits).forEach((b) => {
     const r = size * 0.8;
     page.drawCircle({ x: x + r, y: y - r, size: r, color: hex(MARKER_COLOUR) });
-    const label = String(b.note.number);
+    const label = String(b.number);
     const ls = size * (label.length > 2 ? 0.6 : 0.75);
     page.drawText(label, { x: x + r - font.widthOfTextAtSize(label, ls) / 2, y: y - r - ls * 0.35, size: ls, font, color: rgb(1, 1, 1) });
     y = drawLines(page, font, b.words, x + l.indent, y, size);
     y = drawLines(page, font, b.speaker, x + l.indent, y, size * 0.85, MUTED);
     y -= size * 0.8;
-  }
+  });
+  if (l.fits < l.blocks.length) page.drawText('More notes are in the board file.', { x, y: bottom - 4, size: 8, font, color: MUTED });
 }
 
 export async function exportHandoutPdf(deps: PdfDeps, opts: Pick<RenderOptions, 'scale'>, job: ExportJob = {}): Promise<ExportResult> {
@@ -126,18 +105,19 @@ export async function exportHandoutPdf(deps: PdfDeps, opts: Pick<RenderOptions, 
     page.drawText(printable(easel.name) || 'anonymous', { x: m, y: PAGE.height - m - 22, size: 22, font, color: INK });
     page.drawText(`${i + 1} / ${deps.source.easels.length}`, { x: PAGE.width - m - 40, y: PAGE.height - m - 18, size: 10, font, color: MUTED });
     const top = PAGE.height - m - 40;
-    const colW = 240;
-    const boxW = PAGE.width - 2 * m - colW - 24;
-    const boxH = top - m;
+    const colW = NOTES_WIDTH;
+    const boxW = IMAGE_BOX.width;
+    const boxH = IMAGE_BOX.height;
     const image = await pdf.embedJpg(new Uint8Array(await blob.arrayBuffer()));
     const f = Math.min(boxW / out.layout.width, boxH / out.layout.height);
     const w = out.layout.width * f, h = out.layout.height * f;
     page.drawImage(image, { x: m, y: top - h, width: w, height: h });
     page.drawRectangle({ x: m, y: top - h, width: w, height: h, borderColor: rgb(0.85, 0.86, 0.88), borderWidth: 0.75 });
     notesColumn(page, font, out.notes, m + boxW + 24, top, colW, m);
-  }, { from: 0, to: 0.9 });
+  }, { from: 0, to: 0.9 }, (region) => scaleToFit(region, IMAGE_BOX.width, IMAGE_BOX.height, opts.scale));
   job.onProgress?.(0.95, 'Saving the handout');
-  const bytes = await pdf.save();
+  // pdf-lib writes a few objects per tick when asked: no long task at the end of a big handout.
+  const bytes = await pdf.save({ objectsPerTick: 20 });
   job.onProgress?.(1, 'Done');
   return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName: `${boardFileStem(meta.title)} handout.pdf`, width: pdf.getPageCount() };
 }

@@ -2,7 +2,8 @@
  * PNG of the whole board, one easel or the selection; and the ZIP of every easel's PNG, named
  * after its artist.
  */
-import type { Box } from '../geometry/box';
+import { boxesIntersect, type Box } from '../geometry/box';
+import type { ImageItem } from '../model/schema';
 import type { Measure } from '../geometry/textLayout';
 import { boardFileStem } from './names';
 import { encodeCanvas, renderRegion, type RenderOptions } from './render';
@@ -65,7 +66,7 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
   const { items, region: fixed, name } = scopeOf(deps.source, scope);
   const entries = await exportEntries(items, deps.measure, slicer);
   const region = regionOf(entries, fixed);
-  const images = await loadImages(items, deps.loadImage, slicer, part(job, 0, 0.2, 'Loading pictures'), job.signal);
+  const images = await loadImages(picturesIn(entries, region), deps.loadImage, slicer, part(job, 0, 0.2, 'Loading pictures'), job.signal);
   const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, part(job, 0.2, 0.8, 'Drawing'));
   part(job, 0.8, 1, 'Saving the image')(0);
   await slicer.yield();
@@ -73,6 +74,20 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
   slicer.throwIfAborted();
   job.onProgress?.(1, 'Done');
   return { blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
+}
+
+/** The pictures a region shows: only those are loaded (decoding a photo costs tens of ms). */
+function picturesIn(entries: readonly ExportEntry[], region: Box): ImageItem[] {
+  return entries.flatMap(({ entry: e }) => (e.item.kind === 'image' && boxesIntersect(e.box, region) ? [e.item] : []));
+}
+
+/**
+ * The scale at which to draw a region that will be shown `fitWidth` x `fitHeight` units large
+ * (a PDF page's image box, in points) at `scale` pixels per unit: no more pixels than that.
+ */
+export function scaleToFit(region: Box, fitWidth: number, fitHeight: number, scale: number): number {
+  const w = region.maxX - region.minX, h = region.maxY - region.minY;
+  return Math.min(scale, (Math.min(fitWidth / w, fitHeight / h) || 1) * scale);
 }
 
 /** Renders each easel in turn (entries built once for the whole board); calls `each` with its image. */
@@ -83,19 +98,24 @@ export async function forEachEasel(
   type: 'image/png' | 'image/jpeg',
   each: (index: number, blob: Blob, rendered: Awaited<ReturnType<typeof renderRegion>>) => Promise<void> | void,
   share: { from: number; to: number } = { from: 0, to: 1 },
+  /** The scale for each easel (the PDF draws no more pixels than its page shows). */
+  scaleFor: (region: Box) => number = () => opts.scale,
 ): Promise<void> {
   const { easels } = deps.source;
   if (easels.length === 0) throw new NothingToExport('This board has no easels yet.');
   const slicer = new Slicer(job.signal);
   const span = share.to - share.from;
   const entries = await exportEntries(deps.source.items, deps.measure, slicer);
-  const images = await loadImages(deps.source.items, deps.loadImage, slicer, part(job, share.from, share.from + span * 0.15, 'Loading pictures'), job.signal);
-  const from = share.from + span * 0.15;
+  const from = share.from + span * 0.05;
   const per = (share.to - from) / easels.length;
   for (let i = 0; i < easels.length; i++) {
     const easel = easels[i]!;
     const step = `Easel ${i + 1} of ${easels.length}`;
-    const out = await renderRegion(entries, EASEL_BOX(easel), deps.source.notes, images, opts, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step));
+    const region = EASEL_BOX(easel);
+    // Each easel's pictures just before it is drawn: a few decoded photos alive at a time, not 40.
+    const images = await loadImages(picturesIn(entries, region), deps.loadImage, slicer, () => {}, job.signal);
+    const out = await renderRegion(entries, region, deps.source.notes, images, { ...opts, scale: scaleFor(region) }, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step));
+    for (const source of images.values()) if (source && 'close' in source) source.close();
     await slicer.yield();
     const blob = await encodeCanvas(out.canvas, type, type === 'image/jpeg' ? 0.9 : undefined);
     slicer.throwIfAborted();

@@ -5,8 +5,8 @@
  */
 import { boxesIntersect, type Box } from '../geometry/box';
 import { TEXT_FONT_FAMILY, type Measure } from '../geometry/textLayout';
-import type { ImageItem } from '../model/schema';
-import { drawEntry, NO_LOOK } from '../canvas/scene/draw';
+import { drawEntry, NO_LOOK, type DrawLook } from '../canvas/scene/draw';
+import type { ImageSource } from '../canvas/images/imageCache';
 import { fontOf } from '../canvas/scene/textLayout';
 import { layoutImage, legendFontPx, type ImageLayout } from './layout';
 import type { Legend } from './legend';
@@ -33,10 +33,11 @@ export type ImageSourceMap = ReadonlyMap<string, CanvasImageSource | null>;
 export type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 export type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
 
-export const MARKER_COLOUR = '#c2410c';
+/** The board's note colour (canvas/NotesLayer.tsx), so an export marks notes as the board does. */
+export const MARKER_COLOUR = '#6741d9';
+const MARKER_FILL = 'rgba(103, 65, 217, 0.07)';
 const LEGEND_INK = '#1f2328';
 const LEGEND_MUTED = '#57606a';
-const PLACEHOLDER = '#e5e7eb';
 
 export function makeCanvas(width: number, height: number): AnyCanvas {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
@@ -47,7 +48,8 @@ export function makeCanvas(width: number, height: number): AnyCanvas {
 }
 
 export function context2d(canvas: AnyCanvas): Canvas2D {
-  const ctx = canvas.getContext('2d') as Canvas2D | null;
+  // Read back once per slice (see renderRegion): a CPU canvas makes those reads cheap.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as Canvas2D | null;
   if (!ctx) throw new Error('This browser could not make an image of that size.');
   return ctx;
 }
@@ -87,34 +89,38 @@ export async function renderRegion(
   ctx.rect(layout.origin.x, layout.origin.y, (r.maxX - r.minX) * k, (r.maxY - r.minY) * k);
   ctx.clip();
   ctx.setTransform(k, 0, 0, k, layout.origin.x - r.minX * k, layout.origin.y - r.minY * k);
+  // Pictures come from the preloaded map, drawn by the canvas's own routine (its shadow and edge).
+  const look: DrawLook = { ...NO_LOOK, images: pictureSource(images) };
   const inView = entries.filter((e) => boxesIntersect(entryBox(e), r));
+  // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
+  slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
   for (let i = 0; i < inView.length; i++) {
     await slicer.tick();
     if (i % 64 === 0) onProgress(i / Math.max(1, inView.length));
     const e = inView[i]!;
-    if (e.kind === 'image') drawImage(ctx, e.item, images.get(e.item.blob) ?? null);
-    else {
-      prepare(e);
-      drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, NO_LOOK);
-    }
+    prepare(e);
+    drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, look);
   }
   if (numbered.length) drawMarkers(ctx, numbered, legendFontPx(r.maxX - r.minX));
   ctx.restore();
   if (layout.legend) drawLegend(ctx, layout.legend, layout.legend.x, layout.legend.y);
+  await slicer.yield();
+  slicer.beforeYield = null;
   onProgress(1);
   return { canvas, layout, notes: numbered };
 }
 
-function drawImage(ctx: Canvas2D, item: ImageItem, source: CanvasImageSource | null): void {
-  ctx.save();
-  ctx.translate(item.x, item.y);
-  if (item.rotation) ctx.rotate((item.rotation * Math.PI) / 180);
-  if (source) ctx.drawImage(source, 0, 0, item.w, item.h);
-  else {
-    ctx.fillStyle = PLACEHOLDER;
-    ctx.fillRect(0, 0, item.w, item.h);
-  }
-  ctx.restore();
+/** The preloaded pictures as the canvas's image source: ready, or failed (a grey card). */
+function pictureSource(images: ImageSourceMap): ImageSource {
+  return {
+    get: (hash) => {
+      const source = images.get(hash);
+      if (!source) return { status: 'error', message: 'Photo not available' };
+      const size = source as { width: number; height: number };
+      return { status: 'ready', source, width: size.width, height: size.height };
+    },
+    onChange: () => () => {},
+  };
 }
 
 /** Each note's region outlined, with its number in a badge on the region's top-left corner. */
@@ -128,6 +134,8 @@ function drawMarkers(ctx: Canvas2D, notes: readonly NumberedNote[], fontPx: numb
     ctx.setLineDash([fontPx / 2, fontPx / 3]);
     ctx.beginPath();
     ctx.roundRect(b.minX, b.minY, b.maxX - b.minX, b.maxY - b.minY, Math.min(fontPx / 3, (b.maxX - b.minX) / 2, (b.maxY - b.minY) / 2));
+    ctx.fillStyle = MARKER_FILL;
+    ctx.fill();
     ctx.stroke();
     ctx.setLineDash([]);
   }
@@ -167,8 +175,53 @@ function drawLegend(ctx: Canvas2D, legend: Legend, x0: number, y0: number): void
   ctx.restore();
 }
 
-/** Encodes a canvas as PNG (or JPEG, for PDF pages). */
-export async function encodeCanvas(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg' = 'image/png', quality?: number): Promise<Blob> {
+let worker: Worker | null | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
+
+/** The encoding worker, or null where workers cannot encode (then the page encodes). */
+function encoder(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./encodeWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ id: number; blob?: Blob; error?: string }>) => {
+      const w = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      if (e.data.blob) w?.resolve(e.data.blob);
+      else w?.reject(new Error(e.data.error ?? 'encoding failed'));
+    };
+    worker.onerror = () => {
+      for (const w of waiting.values()) w.reject(new Error('the encoding worker stopped'));
+      waiting.clear();
+      worker = null;
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+async function encodeHere(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('This browser could not make the image.'))), type, quality));
+}
+
+/**
+ * Encodes a canvas as PNG (or JPEG, for PDF pages), in a worker where possible: the canvas's pixels
+ * move there as an ImageBitmap (the canvas is left empty), so the page stays responsive.
+ */
+export async function encodeCanvas(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg' = 'image/png', quality?: number): Promise<Blob> {
+  const w = 'transferToImageBitmap' in canvas ? encoder() : null;
+  if (!w) return encodeHere(canvas, type, quality);
+  const bitmap = (canvas as OffscreenCanvas).transferToImageBitmap();
+  const id = nextId++;
+  try {
+    return await new Promise<Blob>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      w.postMessage({ id, bitmap, type, quality }, [bitmap]);
+    });
+  } catch {
+    // The pixels went to the worker with the request: nothing to fall back on for this image.
+    throw new Error('The image could not be saved. Please try again.');
+  }
 }

@@ -8,19 +8,19 @@
  */
 import { boundsOfPoints, type Box } from '../geometry/box';
 import { compareIndex } from '../model/board';
-import type { ImageItem, Item } from '../model/schema';
+import type { Item } from '../model/schema';
 import { decodePoints } from '../model/strokeCodec';
-import { padBox, placeBox, shapeFrame, shapeLocalBox, stickyLocalBox, strokeLocalBox, textLocalBox } from '../canvas/scene/bounds';
+import { imageLocalBox, padBox, placeBox, shapeFrame, shapeLocalBox, stickyLocalBox, strokeLocalBox, textLocalBox } from '../canvas/scene/bounds';
 import { layoutSticky, layoutTextItem, type Measure } from '../canvas/scene/textLayout';
 import { strokePath } from '../canvas/strokeOutline';
 import type { SceneEntry } from '../canvas/inkIndex';
 import type { Slicer } from './slicer';
 
-/** Everything an export can draw: the board's items and its pictures. */
-export type Drawable = Item | ImageItem;
+/** Everything an export can draw: the board's items, pictures included. */
+export type Drawable = Item;
 
-/** A scene entry, or a picture (drawn from its loaded bitmap). */
-export type ExportEntry = { kind: 'item'; entry: SceneEntry } | { kind: 'image'; item: ImageItem; box: Box };
+/** A scene entry (kept in a wrapper so that export-only kinds can join later). */
+export type ExportEntry = { kind: 'item'; entry: SceneEntry };
 
 const isHighlighter = (item: Drawable): boolean => item.kind === 'stroke' && item.tool === 'highlighter';
 
@@ -28,8 +28,8 @@ const isHighlighter = (item: Drawable): boolean => item.kind === 'stroke' && ite
 export function exportEntry(item: Drawable, measure: Measure): ExportEntry | null {
   switch (item.kind) {
     case 'image': {
-      const local = { minX: 0, minY: 0, maxX: item.w, maxY: item.h };
-      return { kind: 'image', item, box: placeBox(local, item) };
+      const local = imageLocalBox(item.w, item.h);
+      return { kind: 'item', entry: { item, local, frame: { minX: 0, minY: 0, maxX: item.w, maxY: item.h }, box: placeBox(local, item), path: null, lod: null, text: null } };
     }
     case 'stroke': {
       let points: Float64Array;
@@ -61,7 +61,6 @@ export function exportEntry(item: Drawable, measure: Measure): ExportEntry | nul
 
 /** Builds a stroke's outline (decoding its points again: cheaper than keeping 10,000 buffers). */
 export function prepare(entry: ExportEntry): void {
-  if (entry.kind !== 'item') return;
   const { item } = entry.entry;
   if (item.kind === 'stroke' && entry.entry.path === null) {
     entry.entry.path = strokePath(decodePoints(item.points), item.width, 0, 0, true, item.tool === 'highlighter');
@@ -69,7 +68,7 @@ export function prepare(entry: ExportEntry): void {
 }
 
 export function entryBox(entry: ExportEntry): Box {
-  return entry.kind === 'item' ? entry.entry.box : entry.box;
+  return entry.entry.box;
 }
 
 /**
@@ -77,7 +76,7 @@ export function entryBox(entry: ExportEntry): Box {
  * rest by fractional index. Built in slices (a stroke's box needs its points decoded).
  */
 export async function exportEntries(items: readonly Drawable[], measure: Measure, slicer: Slicer): Promise<ExportEntry[]> {
-  const sorted = [...items].sort((a, b) => compareIndex(a as Item, b as Item));
+  const sorted = [...items].sort(compareIndex);
   const under: ExportEntry[] = [];
   const over: ExportEntry[] = [];
   for (const item of sorted) {

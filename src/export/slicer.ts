@@ -33,6 +33,13 @@ export class Slicer {
   /** Longest stretch of work between two yields (ms): what the benchmark calls a long task. */
   longestSlice = 0;
 
+  /**
+   * Runs before each yield. The renderer flushes its canvas here: Chromium records 2D drawing and
+   * rasterises it all at the next read, so without a flush the whole picture would be painted in
+   * one long task at encode time.
+   */
+  beforeYield: (() => void) | null = null;
+
   constructor(
     private readonly signal?: AbortSignal,
     private readonly budgetMs = 12,
@@ -52,6 +59,7 @@ export class Slicer {
 
   /** Yields now (before and after a step that is known to be long). */
   async yield(): Promise<void> {
+    this.beforeYield?.();
     this.longestSlice = Math.max(this.longestSlice, performance.now() - this.sliceStart);
     await nextTask();
     this.throwIfAborted();

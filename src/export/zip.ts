@@ -1,19 +1,30 @@
-/** The ZIP of every easel's annotated PNG, each named after its artist. */
-import { zip, type Zippable } from 'fflate';
+/**
+ * The ZIP of every easel's annotated PNG, each named after its artist. Written as a stream: each
+ * PNG joins the archive as soon as it is made (stored, not deflated again: PNG is compressed
+ * already), so the checksum work is spread over the run instead of one long task at the end, and
+ * only the finished archive's chunks are held.
+ */
+import { Zip, ZipPassThrough } from 'fflate';
 import { boardFileStem, uniqueFileNames } from './names';
 import { forEachEasel, type ExportDeps, type ExportResult } from './png';
 import type { RenderOptions } from './render';
 import type { ExportJob } from './run';
 
-/** One annotated PNG per easel, in a ZIP, each named after its artist. */
 export async function exportEaselsZip(deps: ExportDeps, opts: RenderOptions, job: ExportJob = {}): Promise<ExportResult> {
   const names = uniqueFileNames(deps.source.easels.map((e) => e.name), 'png');
-  const files: Zippable = {};
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, data) => {
+    if (err) failure = err;
+    else chunks.push(data as Uint8Array<ArrayBuffer>);
+  });
   await forEachEasel(deps, opts, job, 'image/png', async (i, blob) => {
-    // PNG is compressed already: store it (level 0) instead of deflating it again.
-    files[names[i]!] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }];
-  }, { from: 0, to: 0.95 });
-  const bytes = await new Promise<Uint8Array>((resolve, reject) => zip(files, { level: 0 }, (err, data) => (err ? reject(err) : resolve(data))));
+    const file = new ZipPassThrough(names[i]!);
+    zip.add(file);
+    file.push(new Uint8Array(await blob.arrayBuffer()), true);
+  }, { from: 0, to: 0.98 });
+  zip.end();
+  if (failure) throw failure;
   job.onProgress?.(1, 'Done');
-  return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${boardFileStem(deps.source.meta.title)} easels.zip` };
+  return { blob: new Blob(chunks, { type: 'application/zip' }), fileName: `${boardFileStem(deps.source.meta.title)} easels.zip` };
 }

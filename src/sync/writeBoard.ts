@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Origin } from '../model/origins';
 import { wsBaseUrl } from './connection';
+import { sendOnlyOwnAwareness } from './ownAwareness';
 
 export interface WriteBoardOptions {
   boardId: string;
@@ -25,7 +26,11 @@ const BURST_BYTES = 6 * 1024 * 1024;
 const RATE_BYTES_PER_MS = 700;
 
 function open(boardId: string, token: string, doc: Y.Doc, origin: string): WebsocketProvider {
-  return new WebsocketProvider(wsBaseUrl(origin), boardId, doc, { params: { token }, disableBc: true, connect: true });
+  const provider = new WebsocketProvider(wsBaseUrl(origin), boardId, doc, { params: { token }, disableBc: true, connect: true });
+  // The writer must not relay the reader's presence (the server closes a connection that sends
+  // someone else's client id).
+  sendOnlyOwnAwareness(provider);
+  return provider;
 }
 
 function synced(provider: WebsocketProvider, timeoutMs: number): Promise<void> {

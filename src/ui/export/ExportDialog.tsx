@@ -151,7 +151,7 @@ export function ExportDialog({ exporter, onClose }: Props) {
               </div>
             </>
           )}
-          {format !== 'board' && (
+          {format !== 'board' && choices.hasNotes && (
             <label className="fac-check">
               <input type="checkbox" checked={notes} onChange={(e) => setNotes(e.target.checked)} />
               Include notes {format === 'pdf' ? '(numbers on the drawings)' : '(numbers and a list of what was said)'}
