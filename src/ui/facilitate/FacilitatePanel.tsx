@@ -8,6 +8,7 @@ import { MINUTE_MS, timerIsUp, type Phase, type TimerState } from '../../model/s
 import { LIMITS } from '../../model/schema';
 import { formatClock } from './timerText';
 import { PhaseSection } from './PhaseSection';
+import { SidePanel } from '../SidePanel';
 import './facilitate.css';
 
 export interface FacilitatorActions {
@@ -197,40 +198,12 @@ function ClearDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): v
 }
 
 export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, itemCount, phase, privateDrawing, actions, onClose, easels, children, drawingExtras }: Props) {
-  const panelRef = useRef<HTMLElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [told, setTold] = useState('');
 
   // Focus moves into the panel, and back to the Facilitate button on close.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panelRef.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
   return (
-    <section
-      ref={panelRef}
-      className="floating side-panel fac-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="fac-title"
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !confirming) {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <header className="panel-head">
-        <h2 id="fac-title">Facilitate</h2>
-        <button type="button" className="panel-close" onClick={onClose}>
-          Close
-        </button>
-      </header>
+    <SidePanel titleId="fac-title" title="Facilitate" className="fac-panel" onClose={onClose} escapeCloses={!confirming}>
 
       <PromptSection prompt={prompt} onSave={actions.savePrompt} />
       <TimerSection timer={timer} now={now} actions={actions} />
@@ -288,6 +261,6 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
           }}
         />
       )}
-    </section>
+    </SidePanel>
   );
 }

@@ -3,11 +3,12 @@
  * to it; those who may write a note can edit it, move it up or down (or drag it) and delete it,
  * each one undoable step (Undo is offered right after a delete).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BoardContext } from '../../editor/context';
 import { noteDraft } from '../../editor/noteDraft';
 import type { NoteScene, PlacedNote } from '../../editor/noteScene';
 import { deleteAnnotations, moveAnnotation } from '../../model/annotations';
+import { SidePanel } from '../SidePanel';
 import { useNotes } from './useNotes';
 import './notes.css';
 
@@ -32,17 +33,8 @@ export function NotesButton({ count, expanded, onClick }: { count: number; expan
 
 export function NotesPanel({ ctx, notes, onClose }: Props) {
   const placed = useNotes(notes);
-  const panelRef = useRef<HTMLElement>(null);
   const [told, setTold] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panelRef.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const board = () => ctx.board();
   const mayWrite = (p: PlacedNote) => ctx.mayNote(p.note.author, p.targetOwner);
@@ -63,28 +55,11 @@ export function NotesPanel({ ctx, notes, onClose }: Props) {
   };
 
   return (
-    <section
-      ref={panelRef}
-      className="floating side-panel notes-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="notes-title"
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <header className="panel-head">
-        <h2 id="notes-title">
+    <SidePanel titleId="notes-title" title={
+        <>
           Notes <span className="panel-count">{placed.length}</span>
-        </h2>
-        <button type="button" className="panel-close" onClick={onClose}>
-          Close
-        </button>
-      </header>
+        </>
+      } className="notes-panel" onClose={onClose}>
       {placed.length === 0 && <p className="panel-muted">No notes yet. Choose Annotate, then drag over part of a drawing to pin what its artist said.</p>}
       <ol className="notes-list">
         {placed.map((p, i) => {
@@ -151,6 +126,6 @@ export function NotesPanel({ ctx, notes, onClose }: Props) {
           </button>
         )}
       </p>
-    </section>
+    </SidePanel>
   );
 }

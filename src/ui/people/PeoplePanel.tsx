@@ -3,7 +3,8 @@
  * drawing now, the facilitator marked. I can change my name and hide others' cursors; the
  * facilitator can remove a participant, after a confirmation.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { SidePanel } from '../SidePanel';
 import type { Person } from './peopleList';
 
 interface Props {
@@ -70,20 +71,10 @@ function RenameForm({ current, onRename, onDone }: { current: string; onRename(n
 }
 
 export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, allowEditOthers, onAllowEditOthers, onRename, onRemove, onClose }: Props) {
-  const panelRef = useRef<HTMLElement>(null);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  // Focus moves into the panel, and back to whatever opened it (the People button) on close.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panelRef.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const remove = async (person: Person) => {
     setRemoving(person.participantId);
@@ -101,28 +92,11 @@ export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, all
   const me = people.find((p) => p.isMe);
 
   return (
-    <section
-      ref={panelRef}
-      className="floating side-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="people-title"
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <header className="panel-head">
-        <h2 id="people-title">
+    <SidePanel titleId="people-title" title={
+        <>
           People here <span className="panel-count">{people.length}</span>
-        </h2>
-        <button type="button" className="panel-close" onClick={onClose}>
-          Close
-        </button>
-      </header>
+        </>
+      } onClose={onClose}>
 
       <ul className="people-list" aria-label="People here">
         {people.map((p) => (
@@ -209,6 +183,6 @@ export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, all
           </div>
         )}
       </div>
-    </section>
+    </SidePanel>
   );
 }
