@@ -30,6 +30,8 @@ async function endTimerIn(fac: Page, ms: number): Promise<void> {
 }
 
 test('facilitator: prompt, shared timer, lock, lock when time is up, clear and undo', async ({ browser }) => {
+  // Three people, two timer runs and a clear: ~55 s on a quiet 2-core machine, more when it is busy.
+  test.setTimeout(150_000);
   const fac = await page(browser);
   const ada = await page(browser);
   const ben = await page(browser);
