@@ -77,7 +77,9 @@ test('while the server cannot be reached: "Reconnecting…" with "Retry now", th
   await page.getByRole('button', { name: 'Retry now' }).click();
   await expect.poll(() => refused).toBeGreaterThan(before);
   blocked = false;
-  await expect(status(page)).toHaveText('All changes saved');
+  // The next attempt comes when the jittered backoff says (up to 10 s), then the sync and the
+  // server's confirmation: more than the default 10 s wait on a busy machine.
+  await expect(status(page)).toHaveText('All changes saved', { timeout: 25_000 });
   // The stroke drawn during the outage is on the server: a new participant sees both.
   const bo = await newPage(browser);
   await joinBoard(bo, url, 'Bo');
