@@ -42,6 +42,11 @@ serveRequests(
       return { port: running.port, url: running.url, roomsType: typeof running.rooms };
     },
     rooms: () => roomCount(),
+    /** A loaded room's document state ('loaded' | 'resting' | 'pending'), or null. */
+    document: (msg) => {
+      const rooms = running?.rooms as { stats?: (id: string) => { document?: string } | undefined } | undefined;
+      return rooms?.stats?.(String(msg.boardId))?.document ?? null;
+    },
     mem: () => gcMemory(),
     cpu: () => process.cpuUsage(),
     /** Event-loop delay since the last reset (ms). */

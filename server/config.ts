@@ -35,6 +35,12 @@ export interface Limits {
   byteBurst: number;
   /** A connection must send its sync step 1 within this long of opening, or it is closed with 4408. */
   handshakeTimeoutMs: number;
+  /**
+   * A connection the server has sent nothing for this long gets an empty presence message (0 = never):
+   * y-websocket clients reconnect after 30 s without any message, and the server does not echo a
+   * client's own presence, so someone alone on a quiet board would otherwise reconnect every 30 s.
+   */
+  keepaliveMs: number;
   /** Connections one room (board) may hold; the next one is closed with 4409. */
   maxConnectionsPerRoom: number;
   /** A board's document size (encoded bytes, estimated); updates that add content above it -> 4413. */
@@ -64,6 +70,8 @@ export interface Config {
   dataDir: string;
   /** Unload an empty room after this long. */
   roomIdleMs: number;
+  /** A loaded room whose document nobody changed for this long keeps only its encoding (Room.rest); 0 = never. */
+  roomRestMs: number;
   /** Built SPA (vite `dist/`). */
   staticDir: string;
   /**
@@ -93,6 +101,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxBytesPerSecond: 1024 * 1024,
   byteBurst: 8 * 1024 * 1024,
   handshakeTimeoutMs: 10_000,
+  keepaliveMs: 15_000,
   maxConnectionsPerRoom: 100,
   maxDocBytes: 50 * 1024 * 1024,
   maxWsConnectsPerAddress: 300,
@@ -146,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: host ? host : null,
     dataDir: path.resolve(textVar(env, 'DATA_DIR', './data')),
     roomIdleMs: intVar(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
+    roomRestMs: intVar(env, 'ROOM_REST_MS', 30_000, 0, 24 * 3600_000),
     staticDir: path.resolve(textVar(env, 'STATIC_DIR', 'dist')),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     limits: {
@@ -164,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytesPerSecond: intVar(env, 'MAX_BYTES_PER_SECOND', DEFAULT_LIMITS.maxBytesPerSecond, 1024, 1024 * 1024 * 1024),
       byteBurst: intVar(env, 'BYTE_BURST', DEFAULT_LIMITS.byteBurst, 1024, 1024 * 1024 * 1024),
       handshakeTimeoutMs: intVar(env, 'HANDSHAKE_TIMEOUT_MS', DEFAULT_LIMITS.handshakeTimeoutMs, 100, 3600_000),
+      keepaliveMs: intVar(env, 'KEEPALIVE_MS', DEFAULT_LIMITS.keepaliveMs, 0, 3600_000),
       maxConnectionsPerRoom: intVar(env, 'MAX_CONNECTIONS_PER_ROOM', DEFAULT_LIMITS.maxConnectionsPerRoom, 1, 100_000),
       maxDocBytes: intVar(env, 'MAX_DOC_BYTES', DEFAULT_LIMITS.maxDocBytes, 1024, 2 ** 40),
       maxWsConnectsPerAddress: intVar(env, 'MAX_WS_CONNECTS_PER_ADDRESS', DEFAULT_LIMITS.maxWsConnectsPerAddress, 1, 1_000_000),
@@ -186,8 +197,10 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = proces
   if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {
     throw new ConfigError(`Invalid port ${merged.port}: expected an integer from 0 to 65535.`);
   }
-  if (!Number.isInteger(merged.roomIdleMs) || merged.roomIdleMs < 0) {
-    throw new ConfigError(`Invalid roomIdleMs ${merged.roomIdleMs}: expected a non-negative integer.`);
+  for (const key of ['roomIdleMs', 'roomRestMs'] as const) {
+    if (!Number.isInteger(merged[key]) || merged[key] < 0) {
+      throw new ConfigError(`Invalid ${key} ${merged[key]}: expected a non-negative integer.`);
+    }
   }
   merged.dataDir = path.resolve(merged.dataDir);
   merged.staticDir = path.resolve(merged.staticDir);

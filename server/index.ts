@@ -53,6 +53,7 @@ export async function startServer(overrides: ConfigOverrides = {}): Promise<Runn
   const easels = new EaselKeeper((boardId) => auth.participants(boardId));
   const rooms = new RoomManager(storage.docs, {
     idleMs: config.roomIdleMs,
+    restMs: config.roomRestMs,
     compactAfterRows: config.limits.compactAfterRows,
     awarenessBatchMs: config.limits.awarenessBatchMs,
     onRoomCreated: (room) => easels.attach(room),

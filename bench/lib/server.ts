@@ -13,6 +13,8 @@ export interface ServerHandle {
   port: number;
   dataDir: string | null;
   rooms(): Promise<number>;
+  /** A loaded room's document: 'loaded', 'resting' (Room.rest) or 'pending'; null if not loaded. */
+  document(boardId: string): Promise<string | null>;
   mem(): Promise<MemoryFigures>;
   cpu(): Promise<{ user: number; system: number }>;
   stop(): Promise<void>;
@@ -33,6 +35,7 @@ function handle(child: Child, port: number, dataDir: string | null): ServerHandl
     url: `http://127.0.0.1:${port}`,
     dataDir,
     rooms: () => child.request<number>('rooms'),
+    document: (boardId) => child.request<string | null>('document', { boardId }),
     mem: () => child.request('mem'),
     cpu: () => child.request('cpu'),
     stop: () => child.stop(),

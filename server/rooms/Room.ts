@@ -32,6 +32,11 @@ export interface RoomHooks {
   onFailure(room: Room, error: unknown): void;
   /** An update was appended (the manager decides when to compact). */
   onAppend(room: Room): void;
+  /**
+   * The room is going to rest (Room.rest): `state` is its whole document, encoded, which is what
+   * it keeps in memory from now on; the manager compacts the stored rows to it.
+   */
+  onRest?(room: Room, state: Uint8Array): void;
   /** A participant's role, for private drawing (unknown ids and a missing hook: null). */
   roleOf?(participantId: string): Role | null;
 }
@@ -49,6 +54,8 @@ export interface RoomStats {
   tentativeClientIds: number;
   /** In-memory bindings kept for ids whose connection left without writing (at most DEPARTED_IDS). */
   departedClientIds: number;
+  /** The document: in memory as a Y.Doc, resting (kept encoded, Room.rest), or not applied yet. */
+  document: 'loaded' | 'resting' | 'pending';
 }
 
 /** Presence goes out to each peer at most once per this many ms (AwarenessBatcher); 0 = at once. */
@@ -68,6 +75,13 @@ const SYNC_CACHE_MAX_KEY = 4_096;
  * this long after loading at the latest (a joiner's sync step 1 arrives within a round trip).
  */
 const DEFERRED_LOAD_MS = 20;
+/**
+ * A loaded room whose document nobody has changed for this long (and that is not in a private
+ * drawing phase) drops its Y.Doc and keeps only the encoded state (Room.rest): a board on the
+ * projector during a discussion, or open on laptops after the workshop, then costs about its
+ * encoded size instead of ~2.5x. 0 = never.
+ */
+export const ROOM_REST_MS = 30_000;
 
 /** `viewer`: who may see what (RoomPrivacy.viewerKey); the same state vector gets different answers. */
 function syncCacheKey(viewer: string, stateVector: Uint8Array): string {
@@ -77,10 +91,10 @@ function syncCacheKey(viewer: string, stateVector: Uint8Array): string {
 type Viewer = Pick<Identity, 'participantId' | 'role'>;
 
 export class Room {
-  /** The document; read it through `doc`, which applies deferred stored rows first. */
-  // Deleted content is kept while private drawing is in force (RoomPrivacy: others still see a
-  // participant's older drawing as it was at the boundary until the reveal).
-  private readonly ydoc = new Y.Doc({ gc: true, gcFilter: () => !this.privacy.active });
+  /** The document; read it through `doc`, which applies deferred stored rows first. Replaced by each rest. */
+  private ydoc: Y.Doc = this.newDoc();
+  /** The Yjs client id the server writes under (writeAsServer), kept across rests. */
+  private serverClientId: number | null = null;
   /** Private drawing: who may be sent what (server/rooms/privacy). */
   private readonly privacy: RoomPrivacy;
   readonly awareness: awarenessProtocol.Awareness;
@@ -121,13 +135,20 @@ export class Room {
    */
   private unapplied: Uint8Array[] | null;
   private readonly afterLoad: Array<() => void> = [];
+  /** Run after every load, the first and each one after a rest (e.g. to observe the new Y.Doc). */
+  private readonly loadListeners: Array<() => void> = [];
   private loadTimer: NodeJS.Timeout | null = null;
+  /** Fires ROOM_REST_MS after the last document change (see rest()). */
+  private restTimer: NodeJS.Timeout | null = null;
+  /** While resting: the state vector of `unapplied[0]`, so joiners get the server's sync step 1 without a load. */
+  private restingVector: Uint8Array | null = null;
 
   constructor(
     readonly boardId: string,
     private readonly store: DocStore,
     private readonly hooks: RoomHooks,
     awarenessBatchMs = AWARENESS_BATCH_MS,
+    private readonly restMs = ROOM_REST_MS,
   ) {
     const stored = store.load(boardId);
     this.owners = stored.clientOwners;
@@ -138,7 +159,8 @@ export class Room {
       roleOf: (participantId) => hooks.roleOf?.(participantId) ?? null,
     });
     this.gate = new DurabilityGate((error) => this.hooks.onFailure(this, error));
-    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
+    // Its own empty doc: presence outlives the document's rests (Awareness reads only its client id).
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.presence = new AwarenessBatcher<Peer>(this.awareness, awarenessBatchMs, {
       peers: () => this.peers.keys(),
@@ -155,10 +177,19 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.unapplied = stored.updates;
     if (stored.updates.length === 0) this.ensureLoaded();
-    else {
-      this.loadTimer = setTimeout(() => this.ensureLoaded(), DEFERRED_LOAD_MS);
-      this.loadTimer.unref();
-    }
+    else this.scheduleLoad();
+  }
+
+  private newDoc(): Y.Doc {
+    // Deleted content is kept while private drawing is in force (RoomPrivacy: others still see a
+    // participant's older drawing as it was at the boundary until the reveal).
+    return new Y.Doc({ gc: true, gcFilter: () => !this.privacy.active });
+  }
+
+  private scheduleLoad(): void {
+    if (this.loadTimer || this.destroyed) return;
+    this.loadTimer = setTimeout(() => this.ensureLoaded(), DEFERRED_LOAD_MS);
+    this.loadTimer.unref();
   }
 
   /** The room's document, loaded (reading it applies the stored rows if that is still deferred). */
@@ -172,11 +203,17 @@ export class Room {
     return this.unapplied === null;
   }
 
+  /** Whether the room is resting: loaded before, its Y.Doc dropped for its encoded state (rest()). */
+  get resting(): boolean {
+    return this.restingVector !== null;
+  }
+
   /** Applies the stored rows to `doc` if that has not happened yet. Call before reading `doc`. */
   ensureLoaded(): void {
     const rows = this.unapplied;
     if (rows === null || this.destroyed) return;
     this.unapplied = null;
+    this.restingVector = null;
     if (this.loadTimer) clearTimeout(this.loadTimer);
     this.loadTimer = null;
     this.ydoc.transact(() => {
@@ -190,13 +227,69 @@ export class Room {
     // was sent anything yet (the unfiltered fast path stays shut while a boundary is stored).
     if (this.privacy.follow(this.ydoc)) this.privacy.forgetStored();
     this.ydoc.on('update', this.onDocUpdate);
+    for (const fn of this.loadListeners) fn();
     for (const fn of this.afterLoad.splice(0)) fn();
+    this.scheduleRest();
   }
 
-  /** Runs `fn` once the document is loaded (now if it is). */
+  /** Runs `fn` once the document is loaded (now if it is; a resting room loads shortly). */
   whenLoaded(fn: () => void): void {
     if (this.unapplied === null) fn();
-    else this.afterLoad.push(fn);
+    else {
+      this.afterLoad.push(fn);
+      this.scheduleLoad();
+    }
+  }
+
+  /**
+   * Runs `fn` after every load of the document: now if it is loaded, and again each time the room
+   * wakes from a rest with a new Y.Doc (observers must be attached to each).
+   */
+  onLoad(fn: () => void): void {
+    this.loadListeners.push(fn);
+    if (this.unapplied === null) fn();
+  }
+
+  /**
+   * Sends the server's sync step 1 for `peer` (its state vector as the peer may know it): at once
+   * from a resting room's kept state vector, else once the document is loaded.
+   */
+  sendSyncStep1(peer: Peer): void {
+    if (this.restingVector && !this.privacy.active) peer.send(encodeSyncStep1Vector(this.restingVector));
+    else this.whenLoaded(() => peer.send(this.syncStep1For(peer.identity)));
+  }
+
+  private scheduleRest(): void {
+    if (this.restMs <= 0 || this.destroyed) return;
+    if (this.restTimer) this.restTimer.refresh();
+    else {
+      this.restTimer = setTimeout(() => this.rest(), this.restMs);
+      this.restTimer.unref();
+    }
+  }
+
+  /**
+   * Drops the Y.Doc of a room nobody has changed for restMs and keeps its encoding instead, as a
+   * freshly loaded room keeps its single stored row: joiners are answered from it (answerSyncStep1)
+   * and the first thing that needs the document (an update to inspect, an easel to write) loads it
+   * again. Not while private drawing is in force (the filters need the document) or while anything
+   * is unsaved; then it tries again later.
+   */
+  private rest(): void {
+    this.restTimer = null;
+    if (this.destroyed || this.unapplied !== null) return;
+    if (this.privacy.active || this.gate.pending > 0 || this.pendingOwners.length > 0) {
+      this.scheduleRest();
+      return;
+    }
+    const state = Y.encodeStateAsUpdate(this.ydoc);
+    const vector = Y.encodeStateVector(this.ydoc);
+    this.hooks.onRest?.(this, state);
+    this.ydoc.off('update', this.onDocUpdate);
+    this.ydoc.destroy();
+    this.ydoc = this.newDoc();
+    this.unapplied = [state];
+    this.restingVector = vector;
   }
 
   /**
@@ -219,8 +312,9 @@ export class Room {
       // (the cache is cleared by the first change, and by a load that had to drop pending structs).
       if (stateVector.length <= SYNC_CACHE_MAX_KEY) this.cacheSyncAnswer(syncCacheKey('*', stateVector), message);
       this.sendDurable(peer, message);
-      // After the reply is written: the client applies it while this process loads the document.
-      setImmediate(() => this.ensureLoaded());
+      // After the reply is written: the client applies it while this process loads the document
+      // (a resting room stays at rest until something needs its document).
+      if (!this.restingVector) setImmediate(() => this.ensureLoaded());
       return;
     }
     this.ensureLoaded();
@@ -327,9 +421,12 @@ export class Room {
     if (this.destroyed) return;
     this.ensureLoaded();
     const doc = this.ydoc;
+    // One id per room, also after a rest gave it a new Y.Doc (Yjs continues from the id's clock).
+    if (this.serverClientId !== null) doc.clientID = this.serverClientId;
     while (this.ownerOf(doc.clientID) !== undefined && this.ownerOf(doc.clientID) !== SERVER_OWNER) {
       doc.clientID = Math.floor(Math.random() * 0xffffffff) >>> 0;
     }
+    this.serverClientId = doc.clientID;
     if (!this.owners.has(doc.clientID)) this.bind(doc.clientID, SERVER_OWNER);
     doc.transact(() => fn(doc), Origin.Server);
     // Only the binding, if the change turned out to change nothing.
@@ -374,6 +471,7 @@ export class Room {
       clientIds: this.owners.size,
       tentativeClientIds: this.tentativeOwners.size,
       departedClientIds: this.departedOwners.size,
+      document: this.unapplied === null ? 'loaded' : this.restingVector ? 'resting' : 'pending',
     };
   }
 
@@ -458,13 +556,17 @@ export class Room {
     this.destroyed = true;
     if (this.loadTimer) clearTimeout(this.loadTimer);
     this.loadTimer = null;
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = null;
     this.afterLoad.length = 0;
+    this.loadListeners.length = 0;
     this.ydoc.off('update', this.onDocUpdate);
     this.privacy.dispose();
     this.dropSyncCache();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.presence.destroy();
     this.awareness.destroy();
+    this.awareness.doc.destroy();
     this.ydoc.destroy();
     this.peers.clear();
   }
@@ -486,6 +588,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.syncCache.size > 0) this.syncCache.clear();
+    this.scheduleRest();
     const revealed = this.privacy.follow(this.ydoc);
     if (origin instanceof Object && this.peers.has(origin as Peer) && (origin as Peer).identity.role === 'participant') {
       this.privacy.noteParticipantUpdate(update, (origin as Peer).identity.participantId);

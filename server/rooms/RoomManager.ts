@@ -18,6 +18,8 @@ export interface RoomManagerOptions {
   roleOf?(boardId: string, participantId: string): Role | null;
   /** Presence batching window per peer (Room); 0 relays every awareness update at once. */
   awarenessBatchMs?: number;
+  /** How long a loaded room's document may go unchanged before it rests (Room.rest); 0 = never. */
+  restMs?: number;
 }
 
 export class RoomManager {
@@ -50,8 +52,9 @@ export class RoomManager {
         onEmpty: (r) => this.scheduleIdle(r),
         onFailure: (r, error) => this.fail(r, error),
         onAppend: (r) => this.noteAppend(r),
+        onRest: (r, state) => this.compactTo(r, state),
         roleOf: (participantId) => this.options.roleOf?.(boardId, participantId) ?? null,
-      }, this.options.awarenessBatchMs);
+      }, this.options.awarenessBatchMs, this.options.restMs);
       this.rooms.set(boardId, room);
       this.appendsSinceCompaction.set(room, this.store.rowCount(boardId));
       this.options.onRoomCreated?.(room);
@@ -133,6 +136,16 @@ export class RoomManager {
       this.store.compact(room.boardId, room.loaded ? () => Y.encodeStateAsUpdate(room.doc) : undefined);
     } catch (error) {
       // Compaction is an optimisation: the rows stay as they were (one transaction).
+      console.warn(`sketchroom: compaction of ${room.boardId} failed: ${String(error)}`);
+    }
+  }
+
+  /** A resting room keeps `state` (its whole document): the stored rows become that one row. */
+  private compactTo(room: Room, state: Uint8Array): void {
+    try {
+      this.store.compact(room.boardId, () => state);
+      this.appendsSinceCompaction.set(room, 1);
+    } catch (error) {
       console.warn(`sketchroom: compaction of ${room.boardId} failed: ${String(error)}`);
     }
   }

@@ -17,9 +17,12 @@ export type ParticipantList = (boardId: string) => readonly ParticipantRecord[];
 export class EaselKeeper {
   constructor(private readonly participants: ParticipantList) {}
 
-  /** Watches a new room: syncs once loaded, and again whenever the facilitator turns easels on. */
+  /**
+   * Watches a new room: syncs each time its document loads (the first time, and after each rest,
+   * which also catches renames made meanwhile), and whenever the facilitator turns easels on.
+   */
   attach(room: Room): void {
-    room.whenLoaded(() => {
+    room.onLoad(() => {
       const session = room.doc.getMap<unknown>('session');
       session.observe((event) => {
         if (event.transaction.origin === Origin.Server || !event.keysChanged.has('easels')) return;
@@ -35,7 +38,7 @@ export class EaselKeeper {
     room.whenLoaded(() => this.write(room, [{ id: who.participantId, name: who.name }]));
   }
 
-  /** A participant changed their name: the label follows (if the room is loaded; else on its next load). */
+  /** A participant changed their name: the label follows (if the room is loaded; else on its next load, via attach). */
   renamed(room: Room | undefined, participantId: string, name: string): void {
     if (!room?.loaded) return;
     const easels = readEasels(room.doc);

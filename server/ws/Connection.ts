@@ -16,6 +16,9 @@ import { CloseCode } from '../../src/protocol/closeCodes';
 import { encodeConfirm } from '../../src/protocol/confirm';
 import { malformed, Refusal } from './inspect/refusal';
 
+/** An awareness message with no states: harmless to every y-websocket client, and it is a message. */
+const KEEPALIVE = new Uint8Array([1, 1, 0]);
+
 export class Connection implements Peer {
   /** Small per-room number, prefixed to this connection's live strokes. */
   readonly number: number;
@@ -38,6 +41,9 @@ export class Connection implements Peer {
   private confirmQueued = 0;
   /** Message/byte rates, handshake deadline, document size (limits.ts). */
   private readonly venue: ConnectionLimits;
+  /** When this connection was last sent anything (Date.now), for the keepalive. */
+  private lastSentAt = Date.now();
+  private keepaliveTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -57,13 +63,21 @@ export class Connection implements Peer {
     ws.on('close', () => this.onClose());
     ws.on('error', () => this.onClose());
     // Start the y-websocket handshake: our state vector, then everyone's presence.
-    room.whenLoaded(() => this.send(room.syncStep1For(identity)));
+    room.sendSyncStep1(this);
+    if (limits.keepaliveMs > 0) {
+      // Checked twice per period, so the longest silence is 1.5 periods (22.5 s by default, < 30 s).
+      this.keepaliveTimer = setInterval(() => {
+        if (Date.now() - this.lastSentAt >= limits.keepaliveMs) this.send(KEEPALIVE);
+      }, Math.max(50, limits.keepaliveMs / 2));
+      this.keepaliveTimer.unref();
+    }
     const states = room.awareness.getStates();
     if (states.size > 0) this.send(room.awarenessMessageFor(identity, [...states.keys()]));
   }
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.lastSentAt = Date.now();
     this.ws.send(message, { binary: true });
   }
 
@@ -160,6 +174,8 @@ export class Connection implements Peer {
     this.venue.dispose();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
+    if (this.keepaliveTimer) clearInterval(this.keepaliveTimer);
+    this.keepaliveTimer = null;
     this.pendingAwareness = null;
     this.room.leave(this, this.awarenessClients);
   }

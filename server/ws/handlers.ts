@@ -41,7 +41,14 @@ function checkStateVector(sv: Uint8Array): void {
   if (decoding.hasContent(dec)) throw malformed('bad state vector');
 }
 
+/** The update of a client with nothing new (no structs, no deletions): what a synced peer's step 2 holds. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
 function applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  // Nothing to inspect or apply (and no reason to load a resting room's document).
+  if (isEmptyUpdate(update)) return;
   const { room, identity } = conn;
   const view = docView(room.doc);
   const inspected = inspectUpdate(update, {
