@@ -70,7 +70,7 @@ export interface Config {
   dataDir: string;
   /** Unload an empty room after this long. */
   roomIdleMs: number;
-  /** A loaded room whose document nobody changed for this long keeps only its encoding (Room.rest); 0 = never. */
+  /** A loaded room whose document nobody changed for this long keeps only its encoding (RoomDocument); 0 = never. */
   roomRestMs: number;
   /** Built SPA (vite `dist/`). */
   staticDir: string;

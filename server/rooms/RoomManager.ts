@@ -18,7 +18,7 @@ export interface RoomManagerOptions {
   roleOf?(boardId: string, participantId: string): Role | null;
   /** Presence batching window per peer (Room); 0 relays every awareness update at once. */
   awarenessBatchMs?: number;
-  /** How long a loaded room's document may go unchanged before it rests (Room.rest); 0 = never. */
+  /** How long a loaded room's document may go unchanged before it rests (RoomDocument); 0 = never. */
   restMs?: number;
 }
 

@@ -1,6 +1,6 @@
 /**
  * A room whose document nobody changes for ROOM_REST_MS drops its Y.Doc and keeps the encoded state
- * (Room.rest). Over the wire nothing may tell: joiners sync, writers write, easels keep appearing,
+ * (RoomDocument). Over the wire nothing may tell: joiners sync, writers write, easels keep appearing,
  * nothing is lost, and private drawing keeps the room awake.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { Board } from '../../src/model/board';
 import type { RunningServer } from '../index';
 import { openSqliteStorage, type SqliteStorage } from '../persistence/sqlite';
-import { DEPARTED_IDS, type RoomStats } from '../rooms/Room';
+import { DEPARTED_IDS } from '../rooms/ClientBindings';
+import type { RoomStats } from '../rooms/Room';
 import {
   connect, createBoard, joinBoard, raw, startTestServer, synced, updateFrame, waitFor,
   type Client, type CreatedBoard, type Joined,
