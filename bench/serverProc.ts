@@ -32,6 +32,11 @@ function roomCount(): number {
   return NaN;
 }
 
+function roomStats(boardId: string): { document?: string; structs?: number } | undefined {
+  const rooms = running?.rooms as { stats?: (id: string) => { document?: string; structs?: number } | undefined } | undefined;
+  return rooms?.stats?.(boardId);
+}
+
 serveRequests(
   {
     start: async (msg) => {
@@ -43,10 +48,9 @@ serveRequests(
     },
     rooms: () => roomCount(),
     /** A loaded room's document state ('loaded' | 'resting' | 'pending'), or null. */
-    document: (msg) => {
-      const rooms = running?.rooms as { stats?: (id: string) => { document?: string } | undefined } | undefined;
-      return rooms?.stats?.(String(msg.boardId))?.document ?? null;
-    },
+    document: (msg) => roomStats(String(msg.boardId))?.document ?? null,
+    /** Yjs structs held by these boards' loaded documents (what their memory grows with). */
+    structs: (msg) => (msg.boardIds as string[]).reduce((n, id) => n + (roomStats(id)?.structs ?? 0), 0),
     mem: () => gcMemory(),
     cpu: () => process.cpuUsage(),
     /** Event-loop delay since the last reset (ms). */

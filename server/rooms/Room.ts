@@ -59,6 +59,8 @@ export interface RoomStats {
   departedClientIds: number;
   /** The document: in memory as a Y.Doc, resting (kept encoded, RoomDocument), or not applied yet. */
   document: 'loaded' | 'resting' | 'pending';
+  /** Yjs structs in the loaded document (items, deleted ones included, and gc ranges); 0 if not loaded. */
+  structs: number;
 }
 
 /** Presence goes out to each peer at most once per this many ms (AwarenessBatcher); 0 = at once. */
@@ -348,6 +350,7 @@ export class Room {
       awarenessClaims: this.awarenessOwners.size,
       ...this.bindings.counts(),
       document: this.document.loaded ? 'loaded' : this.document.resting ? 'resting' : 'pending',
+      structs: this.document.structCount,
     };
   }
 

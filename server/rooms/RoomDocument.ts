@@ -84,6 +84,14 @@ export class RoomDocument {
     return this.restingVector !== null;
   }
 
+  /** Structs in the loaded Y.Doc's store (0 while not loaded): what its memory grows with. */
+  get structCount(): number {
+    if (this.unapplied !== null) return 0;
+    let n = 0;
+    for (const structs of this.ydoc.store.clients.values()) n += structs.length;
+    return n;
+  }
+
   /** The state vector of a resting document (null otherwise). */
   get restingStateVector(): Uint8Array | null {
     return this.restingVector;
