@@ -38,9 +38,16 @@ export class EaselKeeper {
     room.whenLoaded(() => this.write(room, [{ id: who.participantId, name: who.name }]));
   }
 
-  /** A participant changed their name: the label follows (if the room is loaded; else on its next load, via attach). */
+  /**
+   * A participant changed their name: the label follows. A room that is not in memory gets it on
+   * its next load (attach); a resting one loads for it.
+   */
   renamed(room: Room | undefined, participantId: string, name: string): void {
-    if (!room?.loaded) return;
+    if (!room) return;
+    if (!room.loaded) {
+      room.whenLoaded(() => this.renamed(room, participantId, name));
+      return;
+    }
     const easels = readEasels(room.doc);
     if (!easels.some((e) => e.owner === participantId)) return;
     this.write(room, [{ id: participantId, name }], true);

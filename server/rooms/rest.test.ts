@@ -11,7 +11,7 @@ import { setEaselsOn } from '../../src/model/easelSession';
 import { setPhase } from '../../src/model/session';
 import type { RunningServer } from '../index';
 import { openSqliteStorage, type SqliteStorage } from '../persistence/sqlite';
-import { connect, createBoard, joinBoard, startTestServer, synced, waitFor, type Client, type CreatedBoard } from '../testing/helpers';
+import { api, connect, createBoard, joinBoard, startTestServer, synced, waitFor, type Client, type CreatedBoard } from '../testing/helpers';
 
 const REST_MS = 150;
 
@@ -83,6 +83,10 @@ describe('rooms at rest', () => {
     open(board, bo.token);
     await waitFor(() => readEasels(fac.doc).length === 2, "Bo's easel after the rest");
     expect(readEasels(fac.doc).map((e) => e.name).sort()).toEqual(['Ada', 'Bo']);
+    // A rename while the room rests reaches everyone's label.
+    await waitFor(() => documentOf(board) === 'resting', 'the room to rest once more');
+    expect((await api(server.url, 'PATCH', `/api/boards/${board.id}/me`, { token: bo.token, body: { name: 'Bo Ray' } })).status).toBe(200);
+    await waitFor(() => readEasels(fac.doc).some((e) => e.name === 'Bo Ray'), 'the renamed label');
     // One server id wrote both easels (a rest must not mint a new binding per wake-up).
     const frames = fac.doc.getMap('frames');
     const writers = new Set([...frames._map.values()].map((item) => item.id.client));
