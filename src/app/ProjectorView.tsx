@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { imageCacheFor } from '../canvas/images/imageCache';
+import { PROJECTED_MIN_INK_PX } from '../canvas/scene/minInk';
 import type { Editor } from '../editor/editor';
 import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
@@ -127,7 +128,7 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} minInkPx={PROJECTED_MIN_INK_PX} />}
       {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
       {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} within={aim.caption?.mode === 'spotlight' ? aim.box : null} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}

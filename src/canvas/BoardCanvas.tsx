@@ -48,9 +48,11 @@ interface Props {
   lasers?: LaserTrails;
   /** Notes pinned to regions, drawn above the ink (large on the projector). */
   notes?: NoteScene | null;
+  /** Thinnest ink on screen, CSS px (the projector: scene/minInk.ts); absent: true widths. */
+  minInkPx?: number;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers, notes = null }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers, notes = null, minInkPx }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -63,8 +65,8 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
         {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} />}
-        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
-        <LiveLayer live={live} editor={editor} stats={stats} />
+        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} minInkPx={minInkPx} />
+        <LiveLayer live={live} editor={editor} stats={stats} minInkPx={minInkPx} />
         {notes && <NotesLayer notes={notes} editor={editor} large={fixedCamera} />}
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />
