@@ -30,6 +30,7 @@ import type { NoteScene } from '../editor/noteScene';
 import { NoteMarkers } from '../ui/notes/NoteMarkers';
 import { NotesLegend } from '../ui/notes/NotesLegend';
 import { useProjectorFollow } from './useProjectorFollow';
+import { useSpotlightRegion } from './useSpotlightRegion';
 import type { LeaderView } from '../editor/follow';
 import type { Store } from '../editor/store';
 
@@ -116,7 +117,10 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
   // The notes' legend takes a column on the right: the drawing is fitted beside it.
   const [legendWidth, setLegendWidth] = useState(0);
   const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
-  const aim = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
+  const aimed = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
+  // A spotlight shows the easel and its ink past the edge (editor/spotlightRegion.ts).
+  const region = useSpotlightRegion(board, ctx ? ctx.scene : null, aimed.easel ?? null);
+  const aim = useMemo(() => (region ? { ...aimed, box: region } : aimed), [aimed, region]);
   // "Bring everyone to me" takes the projector along too; the usual fit waits meanwhile.
   const following = useProjectorFollow(editor, board, leader, headerHeight);
   useProjectorFit(editor, following ? null : board, ctx ? ctx.scene : null, headerHeight, aim, bannerHeight, legendWidth, notes);

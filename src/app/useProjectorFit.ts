@@ -4,8 +4,9 @@
  * at most, and only a cut-off drawing (or one that could be shown much larger) moves the camera, so
  * strokes inside the view never make it twitch.
  *
- * With easels, the facilitator can aim it (`frame`): one easel (spotlight) or all of them (gallery)
- * is then the box to fit, whatever the drawing does; a change of aim glides there at once. On the
+ * With easels, the facilitator can aim it (`frame`): one easel with its ink past the edge
+ * (spotlight: app/useSpotlightRegion.ts) or all of them (gallery) is then the box to fit, whatever
+ * the rest of the drawing does; a change of aim glides there at once. On the
  * whole board, the easels count as part of the drawing.
  */
 import { useEffect, useRef } from 'react';
@@ -41,7 +42,8 @@ export function useProjectorFit(
   notes: NoteScene | null = null,
 ): void {
   const frameRef = useRef(frame);
-  const refitRef = useRef<(() => void) | null>(null);
+  const keyRef = useRef(frame.key);
+  const refitRef = useRef<((force: boolean) => void) | null>(null);
   const aim = `${frame.key}|${boxKey(frame.box)}`;
 
   useEffect(() => {
@@ -85,7 +87,7 @@ export function useProjectorFit(
       };
       raf = requestAnimationFrame(step);
     };
-    refitRef.current = () => check(false, true);
+    refitRef.current = (force) => check(false, force);
 
     const schedule = () => {
       // Aimed at an easel or the gallery, the drawing does not move the camera.
@@ -110,10 +112,14 @@ export function useProjectorFit(
     };
   }, [editor, board, scene, insetTop, insetBottom, insetRight, notes]);
 
-  // A new aim (spotlight, gallery, whole board, or the aimed easels changed): glide there now.
+  // A new aim (spotlight, gallery, whole board): glide there now. The same aim with a new box (a
+  // spotlight's ink grew past the edge, an easel was added) moves only as a drawing change would:
+  // when something is cut off or could be shown much larger.
   useEffect(() => {
     frameRef.current = frame;
-    refitRef.current?.();
+    const moved = keyRef.current !== frame.key;
+    keyRef.current = frame.key;
+    refitRef.current?.(moved);
     // `aim` stands for `frame` (a new object on every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [aim]);
