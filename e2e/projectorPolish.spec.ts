@@ -6,13 +6,15 @@
  * Screenshots at 1920x1080 go to docs/screens/ (or SCREENS_DIR).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectInkAt, waitSynced } from './helpers';
+import { countInk, expectInkAt, waitSynced } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const SCREENS = process.env.SCREENS_DIR ?? 'docs/screens';
 const INK = '#1f2328';
 const RED = '#c8312f';
+/** Easel names on the wall's far views (src/canvas/easelNames.ts). */
+const LABEL_SCREEN_PX = 32;
 
 interface Cam {
   x: number;
@@ -147,6 +149,22 @@ test('thin ink stays visible on the whole-board view of twelve easels; laptops k
   const from = sx(e.x + 300), to = sx(e.x + 900);
   // The ink is painted at least about 1.5 px wide on the wall (the floor is 1.75 px).
   await expect.poll(() => lineWidthAt(wall, from, to, lineY, INK)).toBeGreaterThan(1.5);
+
+  // Names stay readable above the ink there: a red line drawn through Fay's name is hidden under the
+  // letters (and shows beside them).
+  const nameMid = 6 + LABEL_SCREEN_PX / 2; // screen px below the card's top edge
+  await onBoard(
+    fac,
+    `const pts = [];
+    for (let i = 0; i <= 40; i++) pts.push(arg.x + i * 25, arg.y, 0.5);
+    board.addStroke({ tool: 'pen', color: '${RED}', width: 12, points: pts });`,
+    { x: e.x + 20, y: e.y + nameMid / cam.zoom },
+  );
+  await expect.poll(() => itemCount(wall)).toBe(people.length * 5 + 1);
+  const top = (e.y - cam.y) * cam.zoom, left = sx(e.x);
+  await expectInkAt(wall, sx(e.x + 800), top + nameMid, RED);
+  expect(await countInk(wall, Math.round(left + 14), Math.round(top + 8), 36, LABEL_SCREEN_PX - 4, '#2b3138')).toBeGreaterThan(40);
+  expect(await countInk(wall, Math.round(left + 14), Math.round(top + 8), 36, LABEL_SCREEN_PX - 4, RED)).toBe(0);
   await wall.screenshot({ path: `${SCREENS}/projector-thin-ink-board.png` });
 
   // The facilitator's laptop, zoomed out as far, shows the true (thin) width.

@@ -124,7 +124,7 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
   // "Bring everyone to me" takes the projector along too; the usual fit waits meanwhile.
   const following = useProjectorFollow(editor, board, leader, headerHeight);
   useProjectorFit(editor, following ? null : board, ctx ? ctx.scene : null, headerHeight, aim, bannerHeight, legendWidth, notes);
-  const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
+  const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels, namesOnTop: true } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
     return () => setTestHook({ camera: undefined });
