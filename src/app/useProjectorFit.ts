@@ -16,6 +16,7 @@ import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from
 import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
 import type { Box } from '../geometry/box';
+import type { Camera } from '../geometry/camera';
 import { unionBoxes } from '../geometry/handles';
 import type { Board } from '../model/board';
 
@@ -24,6 +25,8 @@ const CHECK_MS = 300;
 
 /** What the projector aims at (editor/projectorAim.ts): `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
 export type ProjectorFrame = Pick<ProjectorAim, 'key' | 'box' | 'fixed'>;
+
+const sameCamera = (a: Camera, b: Camera): boolean => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 
 const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
 
@@ -51,6 +54,7 @@ export function useProjectorFit(
     const insets: Insets = { top: insetTop, right: insetRight, bottom: insetBottom, left: 0 };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     let raf = 0;
+    let glideTo: Camera | null = null;
     let pending = 0;
     let first = true;
     let lastView = { ...editor.state.get().viewport };
@@ -72,7 +76,11 @@ export function useProjectorFit(
       if (!box) return; // an empty board: keep the view (the hint shows in the middle)
       const target = fitCamera(box, view, insets);
       const from = editor.camera;
-      if (!jump && !first && !force && !needsRefit(from, target, box, view, insets)) return;
+      // A glide under way toward another fit (the box changed meanwhile) is re-aimed; one toward this
+      // fit goes on.
+      const gliding = raf !== 0;
+      if (gliding && glideTo && sameCamera(glideTo, target) && !force && !jump) return;
+      if (!jump && !first && !force && !gliding && !needsRefit(from, target, box, view, insets)) return;
       stopGlide();
       if (jump || first || reduced) {
         first = false;
@@ -80,6 +88,7 @@ export function useProjectorFit(
         return;
       }
       const start = performance.now();
+      glideTo = target;
       const step = (t: number) => {
         const k = Math.min(1, (t - start) / GLIDE_MS);
         editor.setCamera(interpolateCamera(from, target, easeInOut(k), view));
