@@ -41,7 +41,7 @@ export function EaselNamesLayer({ easels, editor }: { easels: readonly Easel[]; 
             x={p.textX}
             y={p.textY}
             width={p.textW}
-            text={e.name}
+            text={p.text}
             fontFamily={EASEL_FONT}
             fontStyle="600"
             fontSize={p.fontPx}

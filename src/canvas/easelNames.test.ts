@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planEasels } from '../model/easels';
-import { LABEL_MIN_SCREEN_PX, labelBoardPx, namePlate, namesAbove } from './easelNames';
+import { LABEL_MIN_SCREEN_PX, labelBoardPx, namePlate, namesAbove, shortName, WALL_LABEL_SHARE } from './easelNames';
 
 /** Monospace fake: every glyph is 0.6 em wide. */
 const mono = (text: string, px: number) => text.length * px * 0.6;
@@ -29,17 +29,30 @@ describe('easel names above the ink (projector, far views)', () => {
     expect(p.textW).toBeGreaterThanOrEqual(mono('Ada', p.fontPx));
   });
 
-  it('on a very small card the label is at most its share of the card', () => {
-    const z = 0.12;
+  it('on a very small card the name is at most its share of the card (a little more than on laptops)', () => {
+    const z = 0.1;
     const p = namePlate(ada, { x: 0, y: 0, zoom: z }, mono);
-    expect(p.fontPx).toBeCloseTo(ada.h * 0.22 * z);
+    expect(p.fontPx).toBeCloseTo(ada.h * WALL_LABEL_SHARE * z);
+    expect(p.fontPx).toBeGreaterThan(labelBoardPx(ada, z) * z);
   });
 
-  it('keeps every name one size and cuts a long one at the card’s edge', () => {
+  it('keeps every name one size; a long one is shortened like a name tag, never past the card', () => {
     const z = 0.15;
     const p = namePlate(ben, { x: ben.x, y: 0, zoom: z }, mono);
     expect(p.fontPx).toBe(namePlate(ada, { x: 0, y: 0, zoom: z }, mono).fontPx);
     expect(p.x + p.w).toBeLessThanOrEqual(ben.w * z);
-    expect(p.textW).toBeLessThan(mono(ben.name, p.fontPx));
+    expect(p.text).toBe('Benedetta');
+    expect(namePlate(ben, { x: ben.x, y: 0, zoom: 0.25 }, mono).text).toBe('Benedetta O.');
+    expect(namePlate({ ...ben, name: 'Benedetta Okonkwo' }, { x: ben.x, y: 0, zoom: 0.44 }, mono).text).toBe('Benedetta Okonkwo');
+  });
+
+  it('shortens a name step by step: whole, first name and initial, first name', () => {
+    const upTo = (n: number) => (t: string) => t.length <= n;
+    expect(shortName('Hana Van der Berg', upTo(40))).toBe('Hana Van der Berg');
+    expect(shortName('Hana Van der Berg', upTo(8))).toBe('Hana V.');
+    expect(shortName('Hana van der Berg', upTo(8))).toBe('Hana V.');
+    expect(shortName('Hana Van der Berg', upTo(5))).toBe('Hana');
+    expect(shortName('Benedetta', upTo(5))).toBe('Benedetta'); // one word: cut by the ellipsis
+    expect(shortName('Zoë Émile', upTo(6))).toBe('Zoë É.');
   });
 });

@@ -5,7 +5,8 @@
  * far out, the name is drawn above the ink, on a patch of the card's white just around the letters
  * (a little translucent, so the ink under it still shows faintly): it reads as the same label as
  * before, only clear. Every name keeps one size (a wall of labels in mixed sizes looks restless); a
- * long one is cut with an ellipsis at the card's edge. Laptops keep the label under the ink (the
+ * name too long for its card is shortened the way a name tag would be ("Hana Van der Berg" ->
+ * "Hana V."), and only then cut with an ellipsis at the card's edge. Laptops keep the label under the ink (the
  * artist sees it there and draws around it). Pure geometry in screen px; EaselNamesLayer draws it.
  */
 import type { Camera } from '../geometry/camera';
@@ -17,6 +18,11 @@ export const LABEL_PX = 72;
 export const LABEL_MIN_SCREEN_PX = 32;
 /** The label's largest share of the card's height (a small card keeps room for the drawing). */
 export const LABEL_SHARE = 0.22;
+/**
+ * The same on the wall's far views, where the name no longer covers the drawing's ink but sits on
+ * it: a little more, so that forty names in a gallery stay over 25 px (2.5 cm on a 2 m picture).
+ */
+export const WALL_LABEL_SHARE = 0.26;
 /** The label's inset from the card's corner, board px (y: 0.8 of it). */
 export const LABEL_PAD = 32;
 
@@ -37,17 +43,29 @@ export interface NamePlate {
   textY: number;
   textW: number;
   fontPx: number;
+  /** The name as shown (shortened when the whole one does not fit: shortName). */
+  text: string;
+}
+
+/** A name that fits `fits`, or its first word and the next one's initial, or its first word. */
+export function shortName(name: string, fits: (text: string) => boolean): string {
+  if (fits(name)) return name;
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return name;
+  const initial = `${words[0]} ${[...words[1]!][0]!.toUpperCase()}.`;
+  return fits(initial) ? initial : words[0]!;
 }
 
 /** Where the name of `easel` goes at `camera`; `measure(text, px)`: the name's width at a size. */
 export function namePlate(easel: Easel, camera: Camera, measure: (text: string, px: number) => number): NamePlate {
   const z = camera.zoom;
   const left = (easel.x - camera.x) * z, top = (easel.y - camera.y) * z;
-  const base = labelBoardPx(easel, z) * z;
+  const base = Math.min(Math.max(LABEL_PX, LABEL_MIN_SCREEN_PX / z), easel.h * WALL_LABEL_SHARE) * z;
   const pad = Math.round(base * 0.25);
   // Where the card's own label would be, kept off the card's rounded border.
   const textX = left + Math.max(LABEL_PAD * z, pad + 2), textY = top + Math.max(LABEL_PAD * 0.8 * z, pad / 2 + 2);
   const room = Math.max(1, left + easel.w * z - pad - 2 - textX);
-  const textW = Math.min(room, Math.ceil(measure(easel.name, base)) + 1);
-  return { x: textX - pad, y: textY - pad / 2, w: textW + 2 * pad, h: base + pad, textX, textY, textW, fontPx: base };
+  const text = shortName(easel.name, (t) => measure(t, base) <= room);
+  const textW = Math.min(room, Math.ceil(measure(text, base)) + 1);
+  return { x: textX - pad, y: textY - pad / 2, w: textW + 2 * pad, h: base + pad, textX, textY, textW, fontPx: base, text };
 }
