@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { imageCacheFor } from '../canvas/images/imageCache';
+import { PROJECTED_MIN_INK_PX } from '../canvas/scene/minInk';
 import type { Editor } from '../editor/editor';
 import type { LaserTrails } from '../editor/laser';
 import type { LiveStrokes } from '../editor/liveStrokes';
@@ -29,6 +30,7 @@ import type { NoteScene } from '../editor/noteScene';
 import { NoteMarkers } from '../ui/notes/NoteMarkers';
 import { NotesLegend } from '../ui/notes/NotesLegend';
 import { useProjectorFollow } from './useProjectorFollow';
+import { useSpotlightRegion } from './useSpotlightRegion';
 import type { LeaderView } from '../editor/follow';
 import type { Store } from '../editor/store';
 
@@ -115,11 +117,14 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
   // The notes' legend takes a column on the right: the drawing is fitted beside it.
   const [legendWidth, setLegendWidth] = useState(0);
   const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
-  const aim = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
+  const aimed = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
+  // A spotlight shows the easel and its ink past the edge (editor/spotlightRegion.ts).
+  const region = useSpotlightRegion(board, ctx ? ctx.scene : null, aimed.easel ?? null);
+  const aim = useMemo(() => (region ? { ...aimed, box: region } : aimed), [aimed, region]);
   // "Bring everyone to me" takes the projector along too; the usual fit waits meanwhile.
   const following = useProjectorFollow(editor, board, leader, headerHeight);
   useProjectorFit(editor, following ? null : board, ctx ? ctx.scene : null, headerHeight, aim, bannerHeight, legendWidth, notes);
-  const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels } : undefined), [easels]);
+  const canvasEasels = useMemo(() => (easels.settings.easels ? { list: easels.easels, namesOnTop: true } : undefined), [easels]);
   useEffect(() => {
     setTestHook({ camera: () => editor.camera });
     return () => setTestHook({ camera: undefined });
@@ -127,7 +132,7 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
 
   return (
     <div className="board-page projector">
-      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} />}
+      {board && <BoardCanvas board={board} editor={editor} live={live} peers={NO_PEERS} lasers={lasers} tool={null} onCursor={() => {}} fixedCamera easels={canvasEasels} images={imageCacheFor(boardId)} notes={privateDrawing ? null : notes} minInkPx={PROJECTED_MIN_INK_PX} />}
       {notes && !privateDrawing && <NoteMarkers notes={notes} editor={editor} large />}
       {notes && !privateDrawing && <NotesLegend notes={notes} ref={legendRef} top={headerHeight + LEGEND_GAP} within={aim.caption?.mode === 'spotlight' ? aim.box : null} />}
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}

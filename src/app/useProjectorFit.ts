@@ -4,8 +4,9 @@
  * at most, and only a cut-off drawing (or one that could be shown much larger) moves the camera, so
  * strokes inside the view never make it twitch.
  *
- * With easels, the facilitator can aim it (`frame`): one easel (spotlight) or all of them (gallery)
- * is then the box to fit, whatever the drawing does; a change of aim glides there at once. On the
+ * With easels, the facilitator can aim it (`frame`): one easel with its ink past the edge
+ * (spotlight: app/useSpotlightRegion.ts) or all of them (gallery) is then the box to fit, whatever
+ * the rest of the drawing does; a change of aim glides there at once. On the
  * whole board, the easels count as part of the drawing.
  */
 import { useEffect, useRef } from 'react';
@@ -15,6 +16,7 @@ import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from
 import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
 import type { Box } from '../geometry/box';
+import type { Camera } from '../geometry/camera';
 import { unionBoxes } from '../geometry/handles';
 import type { Board } from '../model/board';
 
@@ -23,6 +25,8 @@ const CHECK_MS = 300;
 
 /** What the projector aims at (editor/projectorAim.ts): `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
 export type ProjectorFrame = Pick<ProjectorAim, 'key' | 'box' | 'fixed'>;
+
+const sameCamera = (a: Camera, b: Camera): boolean => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 
 const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
 
@@ -41,7 +45,8 @@ export function useProjectorFit(
   notes: NoteScene | null = null,
 ): void {
   const frameRef = useRef(frame);
-  const refitRef = useRef<(() => void) | null>(null);
+  const keyRef = useRef(frame.key);
+  const refitRef = useRef<((force: boolean) => void) | null>(null);
   const aim = `${frame.key}|${boxKey(frame.box)}`;
 
   useEffect(() => {
@@ -49,6 +54,7 @@ export function useProjectorFit(
     const insets: Insets = { top: insetTop, right: insetRight, bottom: insetBottom, left: 0 };
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     let raf = 0;
+    let glideTo: Camera | null = null;
     let pending = 0;
     let first = true;
     let lastView = { ...editor.state.get().viewport };
@@ -70,7 +76,11 @@ export function useProjectorFit(
       if (!box) return; // an empty board: keep the view (the hint shows in the middle)
       const target = fitCamera(box, view, insets);
       const from = editor.camera;
-      if (!jump && !first && !force && !needsRefit(from, target, box, view, insets)) return;
+      // A glide under way toward another fit (the box changed meanwhile) is re-aimed; one toward this
+      // fit goes on.
+      const gliding = raf !== 0;
+      if (gliding && glideTo && sameCamera(glideTo, target) && !force && !jump) return;
+      if (!jump && !first && !force && !gliding && !needsRefit(from, target, box, view, insets)) return;
       stopGlide();
       if (jump || first || reduced) {
         first = false;
@@ -78,6 +88,7 @@ export function useProjectorFit(
         return;
       }
       const start = performance.now();
+      glideTo = target;
       const step = (t: number) => {
         const k = Math.min(1, (t - start) / GLIDE_MS);
         editor.setCamera(interpolateCamera(from, target, easeInOut(k), view));
@@ -85,7 +96,7 @@ export function useProjectorFit(
       };
       raf = requestAnimationFrame(step);
     };
-    refitRef.current = () => check(false, true);
+    refitRef.current = (force) => check(false, force);
 
     const schedule = () => {
       // Aimed at an easel or the gallery, the drawing does not move the camera.
@@ -110,10 +121,14 @@ export function useProjectorFit(
     };
   }, [editor, board, scene, insetTop, insetBottom, insetRight, notes]);
 
-  // A new aim (spotlight, gallery, whole board, or the aimed easels changed): glide there now.
+  // A new aim (spotlight, gallery, whole board): glide there now. The same aim with a new box (a
+  // spotlight's ink grew past the edge, an easel was added) moves only as a drawing change would:
+  // when something is cut off or could be shown much larger.
   useEffect(() => {
     frameRef.current = frame;
-    refitRef.current?.();
+    const moved = keyRef.current !== frame.key;
+    keyRef.current = frame.key;
+    refitRef.current?.(moved);
     // `aim` stands for `frame` (a new object on every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [aim]);

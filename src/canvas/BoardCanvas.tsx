@@ -14,6 +14,7 @@ import type { Vec } from '../geometry/camera';
 import type { Board } from '../model/board';
 import type { Easel } from '../model/schema';
 import { EaselLayer } from './EaselLayer';
+import { EaselNamesLayer } from './EaselNamesLayer';
 import { CursorLayer } from './CursorLayer';
 import { InkLayer } from './InkLayer';
 import { LaserLayer } from './LaserLayer';
@@ -40,17 +41,22 @@ interface Props {
   onCursor(cursor: Vec | null): void;
   /** The app steers the camera (the projector): no pan or zoom by wheel, keys or pointer. */
   fixedCamera?: boolean;
-  /** Easels to draw under the ink (when the facilitator has turned them on), and the spotlighted one. */
-  easels?: { list: readonly Easel[]; spotlight?: string };
+  /**
+   * Easels to draw under the ink (when the facilitator has turned them on), and the spotlighted one;
+   * `namesOnTop`: far out, their names above the ink (the projector: easelNames.ts).
+   */
+  easels?: { list: readonly Easel[]; spotlight?: string; namesOnTop?: boolean };
   /** Decoded pictures of this board (src/canvas/images/imageCache.ts). */
   images?: ImageSource;
   /** The facilitator's laser trails: shown even where cursors are hidden (the projector). */
   lasers?: LaserTrails;
   /** Notes pinned to regions, drawn above the ink (large on the projector). */
   notes?: NoteScene | null;
+  /** Thinnest ink on screen, CSS px (the projector: scene/minInk.ts); absent: true widths. */
+  minInkPx?: number;
 }
 
-export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers, notes = null }: Props) {
+export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedCamera = false, easels, images, lasers, notes = null, minInkPx }: Props) {
   const size = useViewportSize();
   const hostRef = useRef<HTMLDivElement>(null);
   useBoardBackground(hostRef, editor);
@@ -62,9 +68,10 @@ export function BoardCanvas({ board, editor, live, peers, tool, onCursor, fixedC
   return (
     <div ref={hostRef} className="board-canvas" style={{ cursor }} {...(fixedCamera ? {} : handlers)} onContextMenu={(e) => e.preventDefault()}>
       <Stage width={size.width} height={size.height} listening={false}>
-        {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} />}
-        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} />
-        <LiveLayer live={live} editor={editor} stats={stats} />
+        {easels && <EaselLayer easels={easels.list} editor={editor} spotlight={easels.spotlight} namesOnTop={easels.namesOnTop} />}
+        <InkLayer board={board} editor={editor} size={size} stats={stats} index={indexRef} images={images} minInkPx={minInkPx} />
+        <LiveLayer live={live} editor={editor} stats={stats} minInkPx={minInkPx} />
+        {easels?.namesOnTop && <EaselNamesLayer easels={easels.list} editor={editor} />}
         {notes && <NotesLayer notes={notes} editor={editor} large={fixedCamera} />}
         <OverlayLayer board={board} editor={editor} index={indexRef} stats={stats} />
         <CursorLayer peers={peers} editor={editor} />

@@ -8,12 +8,8 @@ import { useSyncExternalStore } from 'react';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/editor';
 import type { Easel } from '../model/schema';
+import { EASEL_FONT as FONT, LABEL_PAD as PAD, labelBoardPx, namesAbove } from './easelNames';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-/** Label size in board px at normal zoom; at least this many screen px when zoomed far out. */
-const LABEL_PX = 72;
-const LABEL_MIN_SCREEN_PX = 32;
-const PAD = 32;
 const SPOTLIGHT = '#0a64c2';
 
 interface Props {
@@ -21,19 +17,21 @@ interface Props {
   editor: Editor;
   /** The easel on the projector now (the facilitator's screen marks it). */
   spotlight?: string;
+  /** Far out, names go above the ink (the projector: EaselNamesLayer), so not here. */
+  namesOnTop?: boolean;
 }
 
-export function EaselLayer({ easels, editor, spotlight }: Props) {
+export function EaselLayer({ easels, editor, spotlight, namesOnTop = false }: Props) {
   const { camera } = useSyncExternalStore(editor.state.subscribe, editor.state.get);
   if (easels.length === 0) return null;
-  const labelPx = Math.max(LABEL_PX, LABEL_MIN_SCREEN_PX / camera.zoom);
+  const named = !(namesOnTop && namesAbove(camera.zoom));
 
   return (
     // Board space: screen = (board - camera) * zoom (as cameraLayer.ts does for the ink).
     <Layer listening={false} x={-camera.x * camera.zoom} y={-camera.y * camera.zoom} scaleX={camera.zoom} scaleY={camera.zoom}>
       {easels.map((e) => {
         const lit = e.id === spotlight;
-        const px = Math.min(labelPx, e.h * 0.22);
+        const px = labelBoardPx(e, camera.zoom);
         return (
           <Group key={e.id} x={e.x} y={e.y} listening={false}>
             {/* A soft edge below the card: an offset rect, not a blurred shadow (60 blurs per frame would cost a pan). */}
@@ -47,18 +45,20 @@ export function EaselLayer({ easels, editor, spotlight }: Props) {
               strokeWidth={lit ? Math.max(8, 3 / camera.zoom) : Math.max(2, 1 / camera.zoom)}
               perfectDrawEnabled={false}
             />
-            <Text
-              x={PAD}
-              y={PAD * 0.8}
-              width={e.w - PAD * 2}
-              text={e.name}
-              fontFamily={FONT}
-              fontStyle="600"
-              fontSize={px}
-              fill="#2b3138"
-              wrap="none"
-              ellipsis
-            />
+            {named && (
+              <Text
+                x={PAD}
+                y={PAD * 0.8}
+                width={e.w - PAD * 2}
+                text={e.name}
+                fontFamily={FONT}
+                fontStyle="600"
+                fontSize={px}
+                fill="#2b3138"
+                wrap="none"
+                ellipsis
+              />
+            )}
           </Group>
         );
       })}

@@ -42,9 +42,11 @@ interface Props {
   index?: RefObject<InkIndex | null>;
   /** Decoded pictures of this board (absent: pictures show their placeholder). */
   images?: ImageSource;
+  /** Thinnest ink on screen, CSS px (the projector: scene/minInk.ts); absent: true widths. */
+  minInkPx?: number;
 }
 
-export function InkLayer({ board, editor, size, stats, index: shared, images }: Props) {
+export function InkLayer({ board, editor, size, stats, index: shared, images, minInkPx }: Props) {
   const layerRef = useRef<Konva.Layer>(null);
   const indexRef = useRef<InkIndex | null>(null);
   const bitmapRef = useRef<InkBitmap | null>(null);
@@ -52,6 +54,7 @@ export function InkLayer({ board, editor, size, stats, index: shared, images }: 
   const lastMoveRef = useRef(0);
   const settleRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lookRef = useRef<DrawLook>({ fading: new Set(), editingId: null });
+  const minInkRef = useRef(minInkPx);
   /** Restarts the idle work (after the camera moved: new surroundings to prepare). */
   const idleRef = useRef<(() => void) | null>(null);
 
@@ -68,6 +71,13 @@ export function InkLayer({ board, editor, size, stats, index: shared, images }: 
     sizeRef.current = size;
     redraw();
   }, [size, redraw]);
+
+  useEffect(() => {
+    if (minInkRef.current === minInkPx) return;
+    minInkRef.current = minInkPx;
+    bitmapRef.current?.invalidate();
+    redraw();
+  }, [minInkPx, redraw]);
 
   useEffect(() => {
     const index = new InkIndex(board);
@@ -181,7 +191,9 @@ export function InkLayer({ board, editor, size, stats, index: shared, images }: 
       const { width, height } = sizeRef.current;
       const dpr = layerRef.current?.getCanvas().getPixelRatio() ?? window.devicePixelRatio;
       const moving = t0 - lastMoveRef.current < SETTLE_MS;
-      const upToDate = bitmap.update(index, camera, width, height, dpr, !moving, lookRef.current);
+      const floor = minInkRef.current;
+      const look = floor ? { ...lookRef.current, minInk: floor * dpr } : lookRef.current;
+      const upToDate = bitmap.update(index, camera, width, height, dpr, !moving, look);
       if (!upToDate) redrawWhenSettled();
       bitmap.drawTo(context._context, camera);
       const t1 = performance.now();

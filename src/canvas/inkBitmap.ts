@@ -16,6 +16,7 @@ import type { Box } from '../geometry/box';
 import type { Camera } from '../geometry/camera';
 import type { InkIndex } from './inkIndex';
 import { boxOfDeviceRect, deviceRectOfBox, intersectRect, mergeRects, planPan, shiftInvalid, splitRect, subtractRect, type Rect } from './scene/bitmapPlan';
+import { padBox } from './scene/bounds';
 import { drawEntry, LOD_BELOW_K, NO_LOOK, type DrawLook } from './scene/draw';
 
 /** Margin painted around the viewport, device px (0: see the header). */
@@ -171,8 +172,9 @@ export class InkBitmap {
     ctx.rect(r.x, r.y, r.w, r.h);
     ctx.clip();
     ctx.setTransform(k, 0, 0, k, OVERSCAN - cam.x * k, OVERSCAN - cam.y * k);
-    const view: Box = boxOfDeviceRect(r, cam, this.dpr, OVERSCAN);
     const look = this.look;
+    // Ink widened to the floor (minInk.ts) reaches past its box by up to half the floor.
+    const view: Box = padBox(boxOfDeviceRect(r, cam, this.dpr, OVERSCAN), (look.minInk ?? 0) / k);
     for (const entry of index.visible(view, k >= LOD_BELOW_K)) drawEntry(ctx, entry, k, look);
     ctx.restore();
     this.painted += r.w * r.h;

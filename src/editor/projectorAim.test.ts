@@ -20,7 +20,7 @@ describe('projector aim', () => {
   it('spotlight: exactly the easel, with its name', () => {
     const ben = easels[1]!;
     const aim = projectorAim(on({ mode: 'spotlight', easel: ben.id }), easels);
-    expect(aim).toEqual({ key: `spotlight:${ben.id}`, box: { minX: ben.x, minY: ben.y, maxX: ben.x + EASEL_W, maxY: ben.y + EASEL_H }, fixed: true, caption: { mode: 'spotlight', name: 'Ben' } });
+    expect(aim).toEqual({ key: `spotlight:${ben.id}`, box: { minX: ben.x, minY: ben.y, maxX: ben.x + EASEL_W, maxY: ben.y + EASEL_H }, fixed: true, caption: { mode: 'spotlight', name: 'Ben' }, easel: ben });
   });
 
   it('gallery: every easel; a spotlight on a missing easel is the whole board', () => {

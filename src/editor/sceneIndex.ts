@@ -99,6 +99,12 @@ export class SceneIndex {
     return unionBoxes(boxes);
   }
 
+  /** Ids of the items whose box meets `box` (boxes only, no outline test). */
+  idsIn(box: Box): string[] {
+    this.warm();
+    return this.index.search(box);
+  }
+
   /** All items' bounds (zoom to fit). */
   allBounds(): Box | null {
     return this.boundsOf(this.board.allItems().map((i) => i.id));

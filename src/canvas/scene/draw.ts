@@ -10,6 +10,7 @@ import { STICKY_SHADOW } from './bounds';
 import { fontOf } from './textLayout';
 import { drawImageItem } from './drawImage';
 import type { ImageSource } from '../images/imageCache';
+import { fillInk, minBoardWidth, scaleOf } from './minInk';
 
 /** How the bitmap should show particular items right now (editor state). */
 export interface DrawLook {
@@ -19,6 +20,8 @@ export interface DrawLook {
   editingId: string | null;
   /** Decoded pictures (absent: pictures show their placeholder). */
   images?: ImageSource;
+  /** Thinnest ink and lines on screen, device px (the projector, see minInk.ts); absent: true widths. */
+  minInk?: number;
 }
 
 export const NO_LOOK: DrawLook = { fading: new Set(), editingId: null };
@@ -48,13 +51,16 @@ function place(ctx: CanvasRenderingContext2D, item: Item): void {
 export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: number, look: DrawLook): void {
   const item = entry.item;
   const lod = item.kind === 'stroke' && k < LOD_BELOW_K && entry.lod !== null;
+  // Board px (in the item's own frame) that show as the floor; 0 without one.
+  const minBoard = look.minInk ? minBoardWidth(look.minInk, item.kind === 'stroke' ? k * scaleOf(item.scaleX, item.scaleY) : k) : 0;
   // The common case, a plain stroke: no save/restore, just a translate there and back.
   if (item.kind === 'stroke' && item.tool === 'pen' && !item.rotation && item.scaleX === 1 && item.scaleY === 1 && !look.fading.has(item.id)) {
     ctx.translate(item.x, item.y);
-    if (lod) strokeLod(ctx, entry, item.color, item.width);
+    if (lod) strokeLod(ctx, entry, item.color, item.width, minBoard);
     else {
       ctx.fillStyle = item.color;
-      ctx.fill(entry.path!);
+      if (minBoard > 0) fillInk(ctx, entry.path!, entry.lod, item.width, minBoard, false);
+      else ctx.fill(entry.path!);
     }
     ctx.translate(-item.x, -item.y);
     return;
@@ -65,14 +71,15 @@ export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: n
   switch (item.kind) {
     case 'stroke':
       if (item.tool === 'highlighter') ctx.globalAlpha *= HIGHLIGHTER_ALPHA;
-      if (lod) strokeLod(ctx, entry, item.color, item.width);
+      if (lod) strokeLod(ctx, entry, item.color, item.width, minBoard);
       else {
         ctx.fillStyle = item.color;
-        ctx.fill(entry.path!);
+        if (minBoard > 0) fillInk(ctx, entry.path!, entry.lod, item.width, minBoard, ctx.globalAlpha < 1);
+        else ctx.fill(entry.path!);
       }
       break;
     case 'shape':
-      drawShape(ctx, item);
+      drawShape(ctx, item, minBoard);
       break;
     case 'text':
       if (item.id !== look.editingId) drawText(ctx, entry, item.color, 'left', 0, 0);
@@ -87,9 +94,9 @@ export function drawEntry(ctx: CanvasRenderingContext2D, entry: SceneEntry, k: n
   ctx.restore();
 }
 
-function strokeLod(ctx: CanvasRenderingContext2D, entry: SceneEntry, color: string, width: number): void {
+function strokeLod(ctx: CanvasRenderingContext2D, entry: SceneEntry, color: string, width: number, minBoard: number): void {
   ctx.strokeStyle = color;
-  ctx.lineWidth = width * LOD_WIDTH;
+  ctx.lineWidth = Math.max(width * LOD_WIDTH, minBoard);
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   ctx.stroke(entry.lod!);
@@ -100,8 +107,9 @@ function withAlpha(hex: string, alpha: number): string {
   return `${hex}${a}`;
 }
 
-export function drawShape(ctx: CanvasRenderingContext2D, s: Extract<Item, { kind: 'shape' }>): void {
-  ctx.lineWidth = s.width;
+/** `minWidth`: the thinnest outline to draw, board px (the projector's floor; 0: true width). */
+export function drawShape(ctx: CanvasRenderingContext2D, s: Extract<Item, { kind: 'shape' }>, minWidth = 0): void {
+  ctx.lineWidth = Math.max(s.width, minWidth);
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   ctx.strokeStyle = s.color;
