@@ -3,21 +3,13 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { imageCacheFor } from '../canvas/images/imageCache';
 import { createPeers } from '../editor/presence';
-import type { Board } from '../model/board';
-import type { BoardMeta } from '../model/schema';
-import {
-  addMinute, DEFAULT_SESSION, DEFAULT_TIMER, lockIfTimeIsUp, observeMeta, observeSession, observeSessionState, pauseTimer, permissionContext,
-  readSession, readSessionState, resumeTimer, setPhase, setPrompt, setSessionFlags, setShowJoinCode, startTimer, stopTimer, updateTimer, type SessionFlags, type TimerState,
-} from '../model/session';
-import { clearBoard } from '../model/clearBoard';
-import { setEaselOnly, setEaselsOn, setProjector } from '../model/easelSession';
+import { permissionContext, setSessionFlags } from '../model/session';
 import { canDraw } from '../protocol/roles';
-import type { ConnectionLabel } from '../ui/ConnectionStatus';
 import { EaselHint } from '../ui/EaselHint';
 import { EmptyHint } from '../ui/EmptyHint';
-import { EaselsSection, type EaselActions } from '../ui/facilitate/EaselsSection';
+import { EaselsSection } from '../ui/facilitate/EaselsSection';
 import { FacilitateButton } from '../ui/facilitate/FacilitateButton';
-import { FacilitatePanel, type FacilitatorActions } from '../ui/facilitate/FacilitatePanel';
+import { FacilitatePanel } from '../ui/facilitate/FacilitatePanel';
 import { TimerChip } from '../ui/facilitate/TimerChip';
 import { InviteButton } from '../ui/invite/InviteButton';
 import { InvitePanel } from '../ui/invite/InvitePanel';
@@ -39,8 +31,9 @@ import { useBoardSession } from './useBoardSession';
 import { useFollow } from './useFollow';
 import { FollowPill } from '../ui/follow/FollowPill';
 import { FollowSection } from '../ui/follow/FollowSection';
-import type { ConnectionState } from '../sync/connection';
-import { fetchServerTime, ServerClock } from '../sync/serverClock';
+import { connectionLabel } from './connectionLabel';
+import { useEaselActions, useFacilitatorActions } from './useFacilitatorActions';
+import { useBoardMeta, useLockWhenTimeIsUp, useOnline, useServerClock, useSessionFlags, useTimer } from './useSessionState';
 import { useDevicePreference } from './useDevicePreference';
 import { useEasels } from './useEasels';
 import { useShowMyEasel } from './useShowMyEasel';
@@ -59,61 +52,6 @@ import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
 import { ExportButton } from '../ui/export/ExportButton';
 import { ExportDialog } from '../ui/export/ExportDialog';
 import { createExporter } from './exportService';
-
-function useOnline(): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      window.addEventListener('online', cb);
-      window.addEventListener('offline', cb);
-      return () => {
-        window.removeEventListener('online', cb);
-        window.removeEventListener('offline', cb);
-      };
-    },
-    () => navigator.onLine,
-  );
-}
-
-/** The facilitator's session flags (locked, allowEditOthers), live. */
-function useSessionFlags(board: Board | null): SessionFlags {
-  const [flags, setFlags] = useState<{ board: Board | null; flags: SessionFlags }>({ board: null, flags: DEFAULT_SESSION });
-  useEffect(() => {
-    if (!board) return;
-    setFlags({ board, flags: readSession(board.doc) });
-    return observeSession(board.doc, (f) => setFlags({ board, flags: f }));
-  }, [board]);
-  return flags.board === board ? flags.flags : DEFAULT_SESSION;
-}
-
-/** The shared timer and the projector switch, live. */
-function useTimer(board: Board | null): { timer: TimerState; showJoinCode: boolean } {
-  const [timer, setTimer] = useState<{ board: Board | null; timer: TimerState; showJoinCode: boolean }>({ board: null, timer: DEFAULT_TIMER, showJoinCode: true });
-  useEffect(() => {
-    if (!board) return;
-    const s0 = readSessionState(board.doc);
-    setTimer({ board, timer: s0.timer, showJoinCode: s0.showJoinCode });
-    return observeSessionState(board.doc, (s) => setTimer({ board, timer: s.timer, showJoinCode: s.showJoinCode }));
-  }, [board]);
-  return timer.board === board ? timer : { timer: DEFAULT_TIMER, showJoinCode: true };
-}
-
-/** The server's clock, estimated for this page (the timer counts down on it on every screen). */
-function useServerClock(): ServerClock {
-  const [clock] = useState(() => new ServerClock({ fetchServerNow: () => fetchServerTime() }));
-  useEffect(() => {
-    clock.start();
-    return () => clock.stop();
-  }, [clock]);
-  return clock;
-}
-
-/** `showSaving`: a screen where people draw (a projector never has changes of its own to save). */
-function connectionLabel(state: ConnectionState | null, online: boolean, showSaving = true): ConnectionLabel {
-  if (!state) return 'connecting';
-  if (state.stopped || !online) return 'offline';
-  if (state.status === 'connected' && state.synced) return state.saved || !showSaving ? 'connected' : 'saving';
-  return state.everSynced ? 'reconnecting' : 'connecting';
-}
 
 const NO_PEERS = createPeers();
 
@@ -147,7 +85,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
   const tool = state?.stopped || paused ? null : session.tool;
   const online = useOnline();
   const peerList = useSyncExternalStore(peers.subscribe, peers.get);
-  const [meta, setMeta] = useState<BoardMeta | null>(null);
+  const meta = useBoardMeta(board, !!state?.synced);
   const [itemCount, setItemCount] = useState(0);
   const [panel, setPanel] = useState<'people' | 'invite' | 'facilitate' | 'notes' | null>(null);
   const notes = useNoteScene(board, ctx);
@@ -163,43 +101,9 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
     return board.subscribe(read);
   }, [board]);
 
-  // Title and prompt live in the document's meta: read them after each sync and on every change
-  // (the facilitator edits the prompt).
-  useEffect(() => {
-    if (!board || !state?.synced) return;
-    setMeta(board.getMeta());
-    return observeMeta(board.doc, () => setMeta(board.getMeta()));
-  }, [board, state?.synced]);
-
-  // Lock drawing when the time is up (the facilitator's screens only: nobody else may write the
-  // session). lockIfTimeIsUp marks the run in the same transaction, so it happens once.
-  const lockDue = isFacilitator && !!state?.synced && timer.state === 'running' && timer.lockWhenDone && !timer.lockApplied;
-  useEffect(() => {
-    if (!board || !lockDue) return;
-    const check = () => lockIfTimeIsUp(board.doc, clock.now());
-    check();
-    const id = setInterval(check, 250);
-    return () => clearInterval(id);
-  }, [board, lockDue, clock]);
-
-  const facilitatorActions = useMemo<FacilitatorActions | null>(() => {
-    if (!board || !isFacilitator) return null;
-    const doc = board.doc;
-    return {
-      savePrompt: (prompt) => setPrompt(doc, prompt),
-      startTimer: (ms) => updateTimer(doc, (t) => startTimer(t, ms, clock.now())),
-      pauseTimer: () => updateTimer(doc, (t) => pauseTimer(t, clock.now())),
-      resumeTimer: () => updateTimer(doc, (t) => resumeTimer(t, clock.now())),
-      addMinute: () => updateTimer(doc, (t) => addMinute(t, clock.now())),
-      stopTimer: () => updateTimer(doc, stopTimer),
-      setLockWhenDone: (lockWhenDone) => updateTimer(doc, (t) => ({ ...t, lockWhenDone })),
-      setLocked: (locked) => setSessionFlags(doc, { locked }),
-      setShowJoinCode: (show) => setShowJoinCode(doc, show),
-      // One command, so one step of the facilitator's undo brings everything back (easels stay).
-      clearBoard: () => void clearBoard(doc, board.history),
-      setPhase: (patch) => setPhase(doc, patch),
-    };
-  }, [board, isFacilitator, clock]);
+  useLockWhenTimeIsUp(board, isFacilitator && !!state?.synced && timer.state === 'running' && timer.lockWhenDone && !timer.lockApplied, clock);
+  const facilitatorActions = useFacilitatorActions(board, isFacilitator, clock);
+  const easelActions = useEaselActions(board, isFacilitator);
 
   // Easels under the ink when on; the facilitator's screen marks the one on the projector.
   const { settings: easelSettings, easels: easelList } = easelView;
@@ -208,16 +112,6 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
     const { mode, easel } = easelSettings.projector;
     return { list: easelList, spotlight: isFacilitator && mode === 'spotlight' ? easel : undefined };
   }, [easelSettings, easelList, isFacilitator]);
-
-  const easelActions = useMemo<EaselActions | null>(() => {
-    if (!board || !isFacilitator) return null;
-    const doc = board.doc;
-    return {
-      setEasels: (on) => setEaselsOn(doc, on),
-      setEaselOnly: (on) => setEaselOnly(doc, on),
-      setProjector: (p) => setProjector(doc, p),
-    };
-  }, [board, isFacilitator]);
 
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
