@@ -6,9 +6,9 @@ import { boxesIntersect, type Box } from '../geometry/box';
 import type { ImageItem } from '../model/schema';
 import type { Measure } from '../geometry/textLayout';
 import { boardFileStem } from './names';
-import { encodeCanvas, renderRegion, type RenderOptions } from './render';
+import { encodeCanvas, renderRegion, type ImageSourceMap, type RenderOptions } from './render';
 import { loadImages, part, type ExportJob, type ImageLoader } from './run';
-import { entryBox, exportEntries, unionBox, type ExportEntry } from './scene';
+import { entryBox, exportEntries, exportEntry, unionBox, type Drawable, type ExportEntry } from './scene';
 import { Slicer } from './slicer';
 import { EASEL_BOX, type ExportSource } from './source';
 
@@ -64,10 +64,15 @@ function regionOf(entries: readonly ExportEntry[], fixed: Box | null): Box {
 export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOptions, job: ExportJob = {}): Promise<ExportResult> {
   const slicer = new Slicer(job.signal);
   const { items, region: fixed, name } = scopeOf(deps.source, scope);
+  // Pictures decode off the main thread (createImageBitmap) while the strokes' boxes are worked
+  // out here: the two overlap instead of adding up.
+  const loading = loadImages(picturesOf(items, fixed, deps.measure), deps.loadImage, slicer, part(job, 0, 0.2, 'Loading pictures'), job.signal);
+  loading.catch(() => {}); // awaited below; an early failure of the entries must not leave it unhandled
   const entries = await exportEntries(items, deps.measure, slicer);
   const region = regionOf(entries, fixed);
-  const images = await loadImages(picturesIn(entries, region), deps.loadImage, slicer, part(job, 0, 0.2, 'Loading pictures'), job.signal);
+  const images = await loading;
   const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, part(job, 0.2, 0.8, 'Drawing'));
+  closeAll(images);
   part(job, 0.8, 1, 'Saving the image')(0);
   await slicer.yield();
   const blob = await encodeCanvas(out.canvas);
@@ -79,6 +84,24 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
 /** The pictures a region shows: only those are loaded (decoding a photo costs tens of ms). */
 function picturesIn(entries: readonly ExportEntry[], region: Box): ImageItem[] {
   return entries.flatMap(({ entry: e }) => (e.item.kind === 'image' && boxesIntersect(e.box, region) ? [e.item] : []));
+}
+
+/**
+ * The pictures of a scope, known before its strokes are decoded (a picture's box is cheap): all
+ * of them when the region is the items' own extent, else those that meet the fixed region.
+ */
+export function picturesOf(items: readonly Drawable[], fixed: Box | null, measure: Measure): ImageItem[] {
+  return items.flatMap((i) => {
+    if (i.kind !== 'image') return [];
+    if (!fixed) return [i];
+    const e = exportEntry(i, measure);
+    return e && boxesIntersect(e.entry.box, fixed) ? [i] : [];
+  });
+}
+
+/** Frees decoded pictures now rather than at the next garbage collection (each is megabytes). */
+function closeAll(images: ImageSourceMap): void {
+  for (const source of images.values()) if (source && 'close' in source) source.close();
 }
 
 /**
@@ -108,14 +131,22 @@ export async function forEachEasel(
   const entries = await exportEntries(deps.source.items, deps.measure, slicer);
   const from = share.from + span * 0.05;
   const per = (share.to - from) / easels.length;
+  // Each easel's pictures are decoded while the easel before it is drawn: two easels' photos alive
+  // at a time, not 40.
+  const picturesFor = (i: number) => {
+    const p = loadImages(picturesIn(entries, EASEL_BOX(easels[i]!)), deps.loadImage, slicer, () => {}, job.signal);
+    p.catch(() => {}); // awaited in its turn
+    return p;
+  };
+  let next = picturesFor(0);
   for (let i = 0; i < easels.length; i++) {
     const easel = easels[i]!;
     const step = `Easel ${i + 1} of ${easels.length}`;
     const region = EASEL_BOX(easel);
-    // Each easel's pictures just before it is drawn: a few decoded photos alive at a time, not 40.
-    const images = await loadImages(picturesIn(entries, region), deps.loadImage, slicer, () => {}, job.signal);
+    const images = await next;
+    if (i + 1 < easels.length) next = picturesFor(i + 1);
     const out = await renderRegion(entries, region, deps.source.notes, images, { ...opts, scale: scaleFor(region) }, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step));
-    for (const source of images.values()) if (source && 'close' in source) source.close();
+    closeAll(images);
     await slicer.yield();
     const blob = await encodeCanvas(out.canvas, type, type === 'image/jpeg' ? 0.9 : undefined);
     slicer.throwIfAborted();

@@ -38,6 +38,8 @@ export const MARKER_COLOUR = '#6741d9';
 const MARKER_FILL = 'rgba(103, 65, 217, 0.07)';
 const LEGEND_INK = '#1f2328';
 const LEGEND_MUTED = '#57606a';
+/** Pixels painted white per slice before drawing (about 10 ms of software raster). */
+const FILL_BAND_PIXELS = 4_000_000;
 
 export function makeCanvas(width: number, height: number): AnyCanvas {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
@@ -76,11 +78,20 @@ export async function renderRegion(
 ): Promise<RenderedRegion> {
   const numbered = opts.notes ? numberNotes(notes, region) : [];
   const layout = layoutImage(region, opts, opts.notes && opts.legend !== false ? legendNotes(numbered) : null, measure);
+  await slicer.tick();
   const canvas = makeCanvas(layout.width, layout.height);
   const ctx = context2d(canvas);
+  // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
+  slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
   if (opts.background === 'white') {
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, layout.width, layout.height);
+    // In bands of a few megapixels, each in its own slice: painting 50 MP white at once is a
+    // 100-200 ms task on a laptop.
+    const band = Math.max(1, Math.floor(FILL_BAND_PIXELS / layout.width));
+    for (let y = 0; y < layout.height; y += band) {
+      ctx.fillRect(0, y, layout.width, Math.min(band, layout.height - y));
+      await slicer.yield();
+    }
   }
   const r = layout.region;
   const k = layout.scale;
@@ -92,8 +103,6 @@ export async function renderRegion(
   // Pictures come from the preloaded map, drawn by the canvas's own routine (its shadow and edge).
   const look: DrawLook = { ...NO_LOOK, images: pictureSource(images) };
   const inView = entries.filter((e) => boxesIntersect(entryBox(e), r));
-  // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
-  slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
   for (let i = 0; i < inView.length; i++) {
     await slicer.tick();
     if (i % 64 === 0) onProgress(i / Math.max(1, inView.length));
