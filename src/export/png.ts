@@ -6,7 +6,7 @@ import { boxesIntersect, type Box } from '../geometry/box';
 import type { ImageItem } from '../model/schema';
 import type { Measure } from '../geometry/textLayout';
 import { boardFileStem } from './names';
-import { encodeCanvas, renderRegion, type ImageSourceMap, type RenderOptions } from './render';
+import { renderRegion, type ImageSourceMap, type RenderOptions } from './render';
 import { loadImages, part, type ExportJob, type ImageLoader } from './run';
 import { entryBox, exportEntries, exportEntry, unionBox, type Drawable, type ExportEntry } from './scene';
 import { Slicer } from './slicer';
@@ -71,14 +71,12 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
   const entries = await exportEntries(items, deps.measure, slicer);
   const region = regionOf(entries, fixed);
   const images = await loading;
-  const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, part(job, 0.2, 0.8, 'Drawing'));
+  const drawing = part(job, 0.2, 0.8, 'Drawing');
+  // The last part of the bar: the worker puts the bands together and encodes them.
+  const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, (f) => (f < 1 ? drawing(f) : part(job, 0.8, 1, 'Saving the image')(0)));
   closeAll(images);
-  part(job, 0.8, 1, 'Saving the image')(0);
-  await slicer.yield();
-  const blob = await encodeCanvas(out.canvas);
-  slicer.throwIfAborted();
   job.onProgress?.(1, 'Done');
-  return { blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
+  return { blob: out.blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
 }
 
 /** The pictures a region shows: only those are loaded (decoding a photo costs tens of ms). */
@@ -145,12 +143,10 @@ export async function forEachEasel(
     const region = EASEL_BOX(easel);
     const images = await next;
     if (i + 1 < easels.length) next = picturesFor(i + 1);
-    const out = await renderRegion(entries, region, deps.source.notes, images, { ...opts, scale: scaleFor(region) }, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step));
+    const encoding = { type, quality: type === 'image/jpeg' ? 0.9 : undefined };
+    const out = await renderRegion(entries, region, deps.source.notes, images, { ...opts, scale: scaleFor(region) }, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step), encoding);
     closeAll(images);
-    await slicer.yield();
-    const blob = await encodeCanvas(out.canvas, type, type === 'image/jpeg' ? 0.9 : undefined);
-    slicer.throwIfAborted();
-    await each(i, blob, out);
+    await each(i, out.blob, out);
     part(job, from + per * i, from + per * (i + 1), step)(1);
   }
 }

@@ -1,7 +1,9 @@
 /**
- * Draws a region of the board from the document into a canvas: items (the canvas's own draw
- * routines), pictures, numbered note markers and the legend, at 1x/2x/3x on white or transparent.
- * Runs in slices (see slicer.ts) with progress and cancel.
+ * Draws a region of the board from the document: items (the canvas's own draw routines),
+ * pictures, numbered note markers and the legend, at 1x/2x/3x on white or transparent. Runs in
+ * slices (see slicer.ts) with progress and cancel, and draws in horizontal bands of a few
+ * megapixels handed to an image sink (encode.ts) one by one: a whole-board image is ~50 MP, and
+ * allocating one canvas that big is a 100+ ms task by itself.
  */
 import { boxesIntersect, type Box } from '../geometry/box';
 import { TEXT_FONT_FAMILY, type Measure } from '../geometry/textLayout';
@@ -13,6 +15,8 @@ import type { Legend } from './legend';
 import { legendNotes, numberNotes, type ExportNote, type NumberedNote } from './notes';
 import { entryBox, prepare, type ExportEntry } from './scene';
 import type { Slicer } from './slicer';
+import { context2d, makeCanvas, type AnyCanvas, type Canvas2D } from './canvas2d';
+import { imageSink, type ImageType } from './encode';
 
 export type Background = 'white' | 'transparent';
 
@@ -25,46 +29,35 @@ export interface RenderOptions {
   notes: boolean;
   /** With notes: list them beside or below the drawing (off for the PDF, which prints them as text). */
   legend?: boolean;
+  /** Most pixels drawn in one band (tests set it low to check that bands join seamlessly). */
+  bandPixels?: number;
 }
 
 /** A loaded picture by its blob hash (null: could not be loaded, a placeholder is drawn). */
 export type ImageSourceMap = ReadonlyMap<string, CanvasImageSource | null>;
-
-export type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-export type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
 
 /** The board's note colour (canvas/NotesLayer.tsx), so an export marks notes as the board does. */
 export const MARKER_COLOUR = '#6741d9';
 const MARKER_FILL = 'rgba(103, 65, 217, 0.07)';
 const LEGEND_INK = '#1f2328';
 const LEGEND_MUTED = '#57606a';
-/** Pixels painted white per slice before drawing (about 10 ms of software raster). */
-const FILL_BAND_PIXELS = 4_000_000;
-
-export function makeCanvas(width: number, height: number): AnyCanvas {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
-  const c = document.createElement('canvas');
-  c.width = width;
-  c.height = height;
-  return c;
-}
-
-export function context2d(canvas: AnyCanvas): Canvas2D {
-  // Read back once per slice (see renderRegion): a CPU canvas makes those reads cheap.
-  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as Canvas2D | null;
-  if (!ctx) throw new Error('This browser could not make an image of that size.');
-  return ctx;
-}
+/**
+ * Most pixels in one band: allocating and painting it white stays a ~15 ms step, and an easel at
+ * 2x (about 6 MP) is one band.
+ */
+const BAND_PIXELS = 8_000_000;
 
 export interface RenderedRegion {
-  canvas: AnyCanvas;
+  /** The encoded image. */
+  blob: Blob;
   layout: ImageLayout;
   notes: NumberedNote[];
 }
 
 /**
  * Renders `entries` that meet `region` (items outside it are clipped away: an easel's export shows
- * the easel, not its neighbours' ink). Notes meeting the region are numbered and listed.
+ * the easel, not its neighbours' ink) and encodes the image. Notes meeting the region are numbered
+ * and listed.
  */
 export async function renderRegion(
   entries: readonly ExportEntry[],
@@ -75,48 +68,75 @@ export async function renderRegion(
   measure: Measure,
   slicer: Slicer,
   onProgress: (fraction: number) => void = () => {},
+  encoding: { type: ImageType; quality?: number } = { type: 'image/png' },
 ): Promise<RenderedRegion> {
   const numbered = opts.notes ? numberNotes(notes, region) : [];
   const layout = layoutImage(region, opts, opts.notes && opts.legend !== false ? legendNotes(numbered) : null, measure);
-  await slicer.tick();
-  const canvas = makeCanvas(layout.width, layout.height);
-  const ctx = context2d(canvas);
-  // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
-  slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
-  if (opts.background === 'white') {
-    ctx.fillStyle = '#ffffff';
-    // In bands of a few megapixels, each in its own slice: painting 50 MP white at once is a
-    // 100-200 ms task on a laptop.
-    const band = Math.max(1, Math.floor(FILL_BAND_PIXELS / layout.width));
-    for (let y = 0; y < layout.height; y += band) {
-      ctx.fillRect(0, y, layout.width, Math.min(band, layout.height - y));
-      await slicer.yield();
-    }
-  }
   const r = layout.region;
   const k = layout.scale;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(layout.origin.x, layout.origin.y, (r.maxX - r.minX) * k, (r.maxY - r.minY) * k);
-  ctx.clip();
-  ctx.setTransform(k, 0, 0, k, layout.origin.x - r.minX * k, layout.origin.y - r.minY * k);
-  // Pictures come from the preloaded map, drawn by the canvas's own routine (its shadow and edge).
-  const look: DrawLook = { ...NO_LOOK, images: pictureSource(images) };
   const inView = entries.filter((e) => boxesIntersect(entryBox(e), r));
-  for (let i = 0; i < inView.length; i++) {
-    await slicer.tick();
-    if (i % 64 === 0) onProgress(i / Math.max(1, inView.length));
-    const e = inView[i]!;
-    prepare(e);
-    drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, look);
+  const look: DrawLook = { ...NO_LOOK, images: pictureSource(images) };
+  const rows = Math.max(1, Math.floor((opts.bandPixels ?? BAND_PIXELS) / layout.width));
+  const sink = imageSink(layout.width, layout.height);
+  try {
+    let done = 0;
+    for (let top = 0; top < layout.height; top += rows) {
+      await slicer.tick();
+      const canvas = await drawBand(top, Math.min(rows, layout.height - top));
+      sink.add(canvas, top);
+    }
+    onProgress(1);
+    await slicer.yield();
+    const blob = await sink.finish(encoding.type, encoding.quality);
+    slicer.throwIfAborted();
+    return { blob, layout, notes: numbered };
+
+    // One band: its rows of the image, with the items (board px) that reach into them.
+    async function drawBand(top: number, height: number): Promise<AnyCanvas> {
+      const canvas = makeCanvas(layout.width, height);
+      const ctx = context2d(canvas);
+      // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
+      slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
+      if (opts.background === 'white') {
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, layout.width, height);
+      }
+      ctx.save();
+      ctx.translate(0, -top);
+      ctx.beginPath();
+      ctx.rect(layout.origin.x, layout.origin.y, (r.maxX - r.minX) * k, (r.maxY - r.minY) * k);
+      ctx.clip();
+      ctx.setTransform(k, 0, 0, k, layout.origin.x - r.minX * k, layout.origin.y - r.minY * k - top);
+      // The band's rows on the board, two pixels wider each way (antialiasing reaches past a box).
+      const minY = r.minY + (top - layout.origin.y - 2) / k;
+      const maxY = r.minY + (top + height - layout.origin.y + 2) / k;
+      for (const e of inView) {
+        const b = entryBox(e);
+        if (b.maxY < minY || b.minY > maxY) continue;
+        await slicer.tick();
+        // Items across a band edge are drawn twice: the count can pass the total a little.
+        if (done++ % 64 === 0) onProgress(Math.min(0.99, done / Math.max(1, inView.length)));
+        prepare(e);
+        drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, look);
+      }
+      if (numbered.length) drawMarkers(ctx, numbered, legendFontPx(r.maxX - r.minX));
+      ctx.restore();
+      const legend = layout.legend;
+      if (legend && legend.y < top + height && legend.y + legend.height > top && legend.x < layout.width) {
+        ctx.save();
+        ctx.translate(0, -top);
+        drawLegend(ctx, legend, legend.x, legend.y);
+        ctx.restore();
+      }
+      await slicer.yield();
+      slicer.beforeYield = null;
+      return canvas;
+    }
+  } catch (err) {
+    slicer.beforeYield = null;
+    sink.drop();
+    throw err;
   }
-  if (numbered.length) drawMarkers(ctx, numbered, legendFontPx(r.maxX - r.minX));
-  ctx.restore();
-  if (layout.legend) drawLegend(ctx, layout.legend, layout.legend.x, layout.legend.y);
-  await slicer.yield();
-  slicer.beforeYield = null;
-  onProgress(1);
-  return { canvas, layout, notes: numbered };
 }
 
 /** The preloaded pictures as the canvas's image source: ready, or failed (a grey card). */
@@ -182,55 +202,4 @@ function drawLegend(ctx: Canvas2D, legend: Legend, x0: number, y0: number): void
     }
   }
   ctx.restore();
-}
-
-let worker: Worker | null | undefined;
-let nextId = 0;
-const waiting = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
-
-/** The encoding worker, or null where workers cannot encode (then the page encodes). */
-function encoder(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker = new Worker(new URL('./encodeWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<{ id: number; blob?: Blob; error?: string }>) => {
-      const w = waiting.get(e.data.id);
-      waiting.delete(e.data.id);
-      if (e.data.blob) w?.resolve(e.data.blob);
-      else w?.reject(new Error(e.data.error ?? 'encoding failed'));
-    };
-    worker.onerror = () => {
-      for (const w of waiting.values()) w.reject(new Error('the encoding worker stopped'));
-      waiting.clear();
-      worker = null;
-    };
-  } catch {
-    worker = null;
-  }
-  return worker;
-}
-
-async function encodeHere(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {
-  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('This browser could not make the image.'))), type, quality));
-}
-
-/**
- * Encodes a canvas as PNG (or JPEG, for PDF pages), in a worker where possible: the canvas's pixels
- * move there as an ImageBitmap (the canvas is left empty), so the page stays responsive.
- */
-export async function encodeCanvas(canvas: AnyCanvas, type: 'image/png' | 'image/jpeg' = 'image/png', quality?: number): Promise<Blob> {
-  const w = 'transferToImageBitmap' in canvas ? encoder() : null;
-  if (!w) return encodeHere(canvas, type, quality);
-  const bitmap = (canvas as OffscreenCanvas).transferToImageBitmap();
-  const id = nextId++;
-  try {
-    return await new Promise<Blob>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      w.postMessage({ id, bitmap, type, quality }, [bitmap]);
-    });
-  } catch {
-    // The pixels went to the worker with the request: nothing to fall back on for this image.
-    throw new Error('The image could not be saved. Please try again.');
-  }
 }
