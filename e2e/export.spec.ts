@@ -330,4 +330,31 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
   expect(scopes).toEqual(['My easel (Bea)']);
   const [own] = await Promise.all([bea.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
   expect(own.suggestedFilename()).toBe('Bea.png');
+
+  // "Hide names in exports": the handout says "anonymous" for artists and speakers, the cover
+  // keeps its facts, and the ZIP's pictures are numbered.
+  await fac.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).first().click();
+  await expect(fac.getByRole('dialog', { name: 'Export' })).toBeHidden();
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  const hide = fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('switch', { name: 'Hide names in exports' });
+  await hide.click();
+  await expect(hide).toHaveAttribute('aria-checked', 'true');
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('button', { name: 'Close' }).click();
+  const anonymousPdf = await exportWith(fac, async (d) => {
+    await d.getByLabel('Handout (PDF)').check();
+    await d.getByRole('checkbox', { name: /Include notes/ }).setChecked(true);
+  });
+  const anonymousPath = (await anonymousPdf.path())!;
+  const anonymousCover = pdfText(anonymousPath, ['-f', '1', '-l', '1']);
+  expect(anonymousCover).toContain('Our commute');
+  expect(anonymousCover).toContain('2 participants');
+  const anonymousPages = pdfText(anonymousPath, ['-f', '2', '-l', '3']).replace(/\s+/g, ' ');
+  expect(anonymousPages).toContain('anonymous');
+  expect(anonymousPages).toContain('Café on the corner: ça sent bon');
+  for (const name of ['Bea', 'Zoë', 'Ana (guest)']) expect(anonymousPages).not.toContain(name);
+  const anonymousZip = await exportWith(fac, async (d) => {
+    await d.getByLabel('All easels (ZIP)').check();
+    await d.getByRole('radio', { name: 'Size 1x' }).check();
+  });
+  expect(Object.keys(unzipSync(new Uint8Array(await downloaded(anonymousZip)))).sort()).toEqual(['easel-01.png', 'easel-02.png']);
 });

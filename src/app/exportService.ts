@@ -10,6 +10,7 @@ import { fontOf } from '../canvas/scene/textLayout';
 import type { Editor } from '../editor/editor';
 import type { ExportDeps, Scope } from '../export/png';
 import { readEasels } from '../model/easels';
+import { readHideNames } from '../model/session';
 import type { Board } from '../model/board';
 import { IMAGE_TYPES, TEXT_FONT_PX, type Easel, type ImageType } from '../model/schema';
 import type { ExportChoices, Exporter, ExportFormat, ExportRequest, ScopeChoice } from '../ui/export/types';
@@ -100,7 +101,7 @@ export function createExporter(ctx: ExportContext): Exporter {
         const list = await api.participants(boardId, identity.token).catch(() => null);
         if (list) participantCount = list.participants.filter((p) => p.role === 'participant').length;
       }
-      const source = readSource(board, measure, { participantCount });
+      const source = readSource(board, measure, { participantCount, hideNames: readHideNames(board.doc) });
       const deps: ExportDeps = {
         source,
         measure,

@@ -5,7 +5,7 @@
 import { boxesIntersect, type Box } from '../geometry/box';
 import type { ImageItem } from '../model/schema';
 import type { Measure } from '../geometry/textLayout';
-import { boardFileStem } from './names';
+import { anonymousEaselStem, boardFileStem } from './names';
 import { renderRegion, type ImageSourceMap, type RenderOptions } from './render';
 import { loadImages, part, type ExportJob, type ImageLoader } from './run';
 import { entryBox, exportEntries, exportEntry, unionBox, type Drawable, type ExportEntry } from './scene';
@@ -46,10 +46,11 @@ export function scopeOf(source: ExportSource, scope: Scope): { items: ExportSour
       return { items: source.items.filter((i) => ids.has(i.id)), region: null, name: `${boardFileStem(source.meta.title)} selection` };
     }
     case 'easel': {
-      const easel = source.easels.find((e) => e.id === scope.id);
+      const index = source.easels.findIndex((e) => e.id === scope.id);
+      const easel = source.easels[index];
       if (!easel) throw new NothingToExport('That easel is not on the board any more.');
       const box = EASEL_BOX(easel);
-      return { items: source.items, region: box, name: easel.name };
+      return { items: source.items, region: box, name: source.hideNames ? anonymousEaselStem(index, source.easels.length) : easel.name };
     }
   }
 }

@@ -1,17 +1,18 @@
 /**
- * The ZIP of every easel's annotated PNG, each named after its artist. Written as a stream: each
+ * The ZIP of every easel's annotated PNG, each named after its artist (or numbered, where the
+ * board hides names). Written as a stream: each
  * PNG joins the archive as soon as it is made (stored, not deflated again: PNG is compressed
  * already), so the checksum work is spread over the run instead of one long task at the end, and
  * only the finished archive's chunks are held.
  */
 import { Zip, ZipPassThrough } from 'fflate';
-import { boardFileStem, uniqueFileNames } from './names';
+import { boardFileStem, easelFileNames } from './names';
 import { forEachEasel, type ExportDeps, type ExportResult } from './png';
 import type { RenderOptions } from './render';
 import type { ExportJob } from './run';
 
 export async function exportEaselsZip(deps: ExportDeps, opts: RenderOptions, job: ExportJob = {}): Promise<ExportResult> {
-  const names = uniqueFileNames(deps.source.easels.map((e) => e.name), 'png');
+  const names = easelFileNames(deps.source.easels.map((e) => e.name), deps.source.hideNames, 'png');
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
