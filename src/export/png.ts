@@ -10,6 +10,8 @@ import { renderRegion, type ImageSourceMap, type RenderOptions } from './render'
 import { loadImages, part, type ExportJob, type ImageLoader } from './run';
 import { entryBox, exportEntries, exportEntry, unionBox, type Drawable, type ExportEntry } from './scene';
 import { Slicer } from './slicer';
+import { layoutImage } from './layout';
+import { legendNotes, numberNotes } from './notes';
 import { EASEL_BOX, type ExportSource } from './source';
 
 export type Scope = { kind: 'board' } | { kind: 'selection'; ids: readonly string[] } | { kind: 'easel'; id: string };
@@ -60,6 +62,22 @@ function regionOf(entries: readonly ExportEntry[], fixed: Box | null): Box {
   const box = unionBox(entries.map(entryBox));
   if (!box) throw new NothingToExport();
   return box;
+}
+
+/** The region a scope covers (the items' extent for the board or a selection). */
+export async function scopeRegion(deps: ExportDeps, scope: Scope, signal?: AbortSignal): Promise<Box> {
+  const { items, region: fixed } = scopeOf(deps.source, scope);
+  return fixed ?? regionOf(await exportEntries(items, deps.measure, new Slicer(signal)), null);
+}
+
+/**
+ * The size and scale a PNG of `region` will have, before drawing it: the dialog warns when the
+ * scale is smaller than asked (too big for a browser's canvas).
+ */
+export function planPng(deps: ExportDeps, region: Box, opts: RenderOptions): { width: number; height: number; scale: number } {
+  const numbered = opts.notes ? numberNotes(deps.source.notes, region) : [];
+  const layout = layoutImage(region, opts, opts.notes && opts.legend !== false ? legendNotes(numbered) : null, deps.measure);
+  return { width: layout.width, height: layout.height, scale: layout.scale };
 }
 
 export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOptions, job: ExportJob = {}): Promise<ExportResult> {

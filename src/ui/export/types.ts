@@ -40,6 +40,11 @@ export interface Exporter {
   /** What this person may export now (read when the dialog opens). */
   choices(): ExportChoices;
   run(request: ExportRequest, onProgress: (fraction: number, step: string) => void, signal: AbortSignal): Promise<ExportOutcome>;
+  /**
+   * The scale a picture (format png) will really be saved at: smaller than asked when it would be
+   * too big for the browser. Null when unknown (e.g. nothing to export).
+   */
+  plannedScale?(request: ExportRequest, signal: AbortSignal): Promise<number | null>;
 }
 
 export const FORMAT_LABELS: Record<ExportFormat, { label: string; hint: string }> = {
