@@ -6,6 +6,7 @@ import { boxesIntersect, type Box } from '../geometry/box';
 import type { ImageItem } from '../model/schema';
 import type { Measure } from '../geometry/textLayout';
 import { anonymousEaselStem, boardFileStem } from './names';
+import { forgetScene, shareScene } from './encode';
 import { renderRegion, type ImageSourceMap, type RenderOptions } from './render';
 import { loadImages, part, type ExportJob, type ImageLoader } from './run';
 import { entryBox, exportEntries, exportEntry, unionBox, type Drawable, type ExportEntry } from './scene';
@@ -89,10 +90,12 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
   loading.catch(() => {}); // awaited below; an early failure of the entries must not leave it unhandled
   const entries = await exportEntries(items, deps.measure, slicer);
   const region = regionOf(entries, fixed);
+  // The worker gets the entries it may draw, so it can take bands of the image too.
+  const shared = await shareScene(entries.filter((e) => boxesIntersect(entryBox(e), region)), slicer);
   const images = await loading;
   const drawing = part(job, 0.2, 0.8, 'Drawing');
   // The last part of the bar: the worker puts the bands together and encodes them.
-  const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, (f) => (f < 1 ? drawing(f) : part(job, 0.8, 1, 'Saving the image')(0)));
+  const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, (f) => (f < 1 ? drawing(f) : part(job, 0.8, 1, 'Saving the image')(0)), undefined, shared).finally(() => forgetScene(shared));
   closeAll(images);
   job.onProgress?.(1, 'Done');
   return { blob: out.blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
@@ -156,16 +159,21 @@ export async function forEachEasel(
     return p;
   };
   let next = picturesFor(0);
-  for (let i = 0; i < easels.length; i++) {
-    const easel = easels[i]!;
-    const step = `Easel ${i + 1} of ${easels.length}`;
-    const region = EASEL_BOX(easel);
-    const images = await next;
-    if (i + 1 < easels.length) next = picturesFor(i + 1);
-    const encoding = { type, quality: type === 'image/jpeg' ? 0.9 : undefined };
-    const out = await renderRegion(entries, region, deps.source.notes, images, { ...opts, scale: scaleFor(region) }, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step), encoding);
-    closeAll(images);
-    await each(i, out.blob, out);
-    part(job, from + per * i, from + per * (i + 1), step)(1);
+  const shared = await shareScene(entries, slicer);
+  try {
+    for (let i = 0; i < easels.length; i++) {
+      const easel = easels[i]!;
+      const step = `Easel ${i + 1} of ${easels.length}`;
+      const region = EASEL_BOX(easel);
+      const images = await next;
+      if (i + 1 < easels.length) next = picturesFor(i + 1);
+      const encoding = { type, quality: type === 'image/jpeg' ? 0.9 : undefined };
+      const out = await renderRegion(entries, region, deps.source.notes, images, { ...opts, scale: scaleFor(region) }, deps.measure, slicer, part(job, from + per * i, from + per * (i + 0.8), step), encoding, shared);
+      closeAll(images);
+      await each(i, out.blob, out);
+      part(job, from + per * i, from + per * (i + 1), step)(1);
+    }
+  } finally {
+    forgetScene(shared);
   }
 }
