@@ -13,11 +13,13 @@ import type { ExportJob } from './run';
 
 export async function exportEaselsZip(deps: ExportDeps, opts: RenderOptions, job: ExportJob = {}): Promise<ExportResult> {
   const names = easelFileNames(deps.source.easels.map((e) => e.name), deps.source.hideNames, 'png');
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  // Each chunk becomes a Blob at once (a small copy, spread over the run); the archive is then a
+  // Blob of Blobs, made without copying 100+ MB in one task at the end.
+  const chunks: Blob[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
     if (err) failure = err;
-    else chunks.push(data as Uint8Array<ArrayBuffer>);
+    else chunks.push(new Blob([data as Uint8Array<ArrayBuffer>]));
   });
   await forEachEasel(deps, opts, job, 'image/png', async (i, blob) => {
     const file = new ZipPassThrough(names[i]!);
