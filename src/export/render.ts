@@ -81,7 +81,9 @@ export async function renderRegion(
   let low = 0;
   let high = bands.length - 1;
   let drawn = 0;
-  const progress = () => onProgress(Math.min(0.99, drawn / bands.length));
+  // Once the page's part is done, what is left (the worker's last band, encoding) is "saving".
+  let saving = false;
+  const progress = () => saving || onProgress(Math.min(0.99, drawn / bands.length));
   // The worker's first band is given with the job (it always draws one, so its drawing is tested too).
   const first = helped && bands.length > 1 ? bands[high--]! : null;
   const take = (): [number, number] | null => (low <= high ? bands[high--]! : null);
@@ -101,6 +103,7 @@ export async function renderRegion(
       drawn++;
       progress();
     }
+    saving = true;
     onProgress(1);
     const blob = await sink.finish(encoding.type, encoding.quality);
     slicer.throwIfAborted();
