@@ -2,8 +2,8 @@
  * One band of an exported image: the rows [top, top + height) drawn from the scene (items by the
  * canvas's own routines, pictures, note markers, the legend). The page draws a band into a canvas
  * as tall as the band; the worker draws its bands straight into the whole image. Both run the same
- * code, so the bands join without a seam. A generator: it pauses after each item, so the page can
- * give the event loop a turn (the worker just runs it through).
+ * code, so the bands join without a seam. A generator: it pauses after the band's first paint and
+ * after each item, so the page can give the event loop a turn (the worker just runs it through).
  *
  * No model or Yjs imports here: the encoding worker bundles this file.
  */
@@ -53,7 +53,7 @@ export function prepare(entry: ExportEntry): void {
  * `canvasTop` (the band's own top on the page; 0 in the worker's whole image). Draws nothing
  * outside those rows.
  */
-export function* drawBand(ctx: Canvas2D, scene: BandScene, top: number, height: number, canvasTop: number): Generator<void, void, void> {
+export function* drawBand(ctx: Canvas2D, scene: BandScene, top: number, height: number, canvasTop: number): Generator<'filled' | undefined, void, void> {
   const { layout } = scene;
   const r = layout.region;
   const k = layout.scale;
@@ -66,6 +66,8 @@ export function* drawBand(ctx: Canvas2D, scene: BandScene, top: number, height: 
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, top + dy, layout.width, height);
   }
+  // A fresh band's first paint (its pixels are allocated here) is worth a slice of its own.
+  yield 'filled';
   ctx.save();
   ctx.beginPath();
   ctx.rect(layout.origin.x, layout.origin.y + dy, (r.maxX - r.minX) * k, (r.maxY - r.minY) * k);
@@ -81,7 +83,7 @@ export function* drawBand(ctx: Canvas2D, scene: BandScene, top: number, height: 
     if (b.maxY < minY || b.minY > maxY) continue;
     prepare(e);
     drawEntry(ctx as CanvasRenderingContext2D, e.entry, k, look);
-    yield;
+    yield undefined;
   }
   if (scene.notes.length) drawMarkers(ctx, scene.notes, legendFontPx(r.maxX - r.minX));
   ctx.restore();

@@ -12,7 +12,7 @@ import type { Measure } from '../geometry/textLayout';
 import { drawBand, type Background, type BandScene, type ImageSourceMap } from './band';
 import { context2d, makeCanvas } from './canvas2d';
 import { imageSink, type ImageType, type SharedScene } from './encode';
-import { layoutImage, type ImageLayout } from './layout';
+import { layoutImageSteps, type ImageLayout } from './layout';
 import { legendNotes, numberNotes, type ExportNote, type NumberedNote } from './notes';
 import { entryBox, type ExportEntry } from './scene';
 import type { Slicer } from './slicer';
@@ -73,7 +73,11 @@ export async function renderRegion(
   shared: SharedScene | null = null,
 ): Promise<RenderedRegion> {
   const numbered = opts.notes ? numberNotes(notes, region) : [];
-  const layout = layoutImage(region, opts, opts.notes && opts.legend !== false ? legendNotes(numbered) : null, measure);
+  const steps = layoutImageSteps(region, opts, opts.notes && opts.legend !== false ? legendNotes(numbered) : null, measure);
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) await slicer.yield();
+  const layout = step.value;
+  await slicer.tick();
   const scene: BandScene = { entries: entries.filter((e) => boxesIntersect(entryBox(e), layout.region)), layout, notes: numbered, background: opts.background, images };
   const helped = shared !== null && [...images.values()].every((v) => v === null || (typeof ImageBitmap !== 'undefined' && v instanceof ImageBitmap));
   const bands = bandsOf(layout.width, layout.height, opts.bandPixels ?? BAND_PIXELS, helped && layout.width * layout.height > SPLIT_PIXELS ? 2 : 1);
@@ -96,7 +100,7 @@ export async function renderRegion(
       const ctx = context2d(canvas);
       // A one-pixel read makes the canvas rasterise what was drawn so far, inside this slice.
       slicer.beforeYield = () => ctx.getImageData(0, 0, 1, 1);
-      for (const _ of drawBand(ctx, scene, top, height, top)) await slicer.tick();
+      for (const step of drawBand(ctx, scene, top, height, top)) await (step === 'filled' ? slicer.yield() : slicer.tick());
       await slicer.yield();
       slicer.beforeYield = null;
       sink.add(canvas, top);
