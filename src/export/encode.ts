@@ -9,7 +9,7 @@ import { context2d, makeCanvas, type AnyCanvas } from './canvas2d';
 import type { ImageLayout } from './layout';
 import type { NumberedNote } from './notes';
 import type { ExportEntry } from './scene';
-import type { Slicer } from './slicer';
+import { nextTask, type Slicer } from './slicer';
 
 export type ImageType = 'image/png' | 'image/jpeg';
 
@@ -143,12 +143,18 @@ function workerSink(w: Worker, width: number, height: number, help: Help | null)
 }
 
 /**
- * The pictures go to a helping worker as copies, each made in its own task and transferred: a
- * plain postMessage of 40 photos copies them all in one task of 100-200 ms. Then the worker starts
+ * The pictures go to a helping worker as copies, made a few at a time and transferred: a plain
+ * postMessage of 40 photos copies them all in one task of 100-200 ms. Then the worker starts
  * on its first band.
  */
 async function sendPictures(w: Worker, id: number, images: ImageSourceMap, first: [number, number]): Promise<void> {
+  let start = performance.now();
   for (const [hash, source] of images) {
+    // A few ms of copies a task: each copy resolves at once, so all 40 would be one 50 ms task.
+    if (performance.now() - start > 8) {
+      await nextTask();
+      start = performance.now();
+    }
     if (!helping.has(id)) return; // dropped
     const copy = source ? await createImageBitmap(source as ImageBitmap).catch(() => null) : null;
     // No copy: the worker does not help (it would draw a placeholder where the page draws the photo).

@@ -17,7 +17,7 @@ export class ExportCancelled extends Error {
  * of many slices starved timers and picture decodes for seconds (a 1.7 s heartbeat gap while the
  * whole board was drawn, and photos that could not finish decoding alongside the strokes).
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const ch = new MessageChannel();
