@@ -145,6 +145,15 @@ test('a very large board: the dialog says the smaller scale it will be saved at,
   for (const t of thick) expect(Math.abs(t - typical)).toBeLessThanOrEqual(1);
   for (let i = 1; i < runs.length; i++) expect(Math.abs(runs[i]![0] - runs[i - 1]![0] - 100 * k)).toBeLessThanOrEqual(1.5);
   expect(Math.floor(8_000_000 / width)).toBeLessThan(height / 4); // it was drawn in several bands
+
+  // Cancelled half way, then again: the next export is whole (the worker let go of the first).
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('button', { name: 'Export' })).toBeEnabled();
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  const [again] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const png2 = await downloaded(again);
+  expect([png2.readUInt32BE(16), png2.readUInt32BE(20)]).toEqual([width, height]);
 });
 
 test('the board file opens as a new board with the same document, item by item', async ({ browser, baseURL }) => {

@@ -98,10 +98,15 @@ export async function shareScene(entries: readonly ExportEntry[], slicer: Slicer
   const w = typeof OffscreenCanvas !== 'undefined' ? encoder() : null;
   if (!w) return null;
   const id = nextId++;
-  for (let i = 0; i < entries.length || i === 0; i += SCENE_CHUNK) {
-    await slicer.tick();
-    const chunk = entries.slice(i, i + SCENE_CHUNK).map((e) => ({ ...e, entry: { ...e.entry, path: null, lod: null } }));
-    w.postMessage({ op: 'scene', id, entries: chunk });
+  try {
+    for (let i = 0; i < entries.length || i === 0; i += SCENE_CHUNK) {
+      await slicer.tick();
+      const chunk = entries.slice(i, i + SCENE_CHUNK).map((e) => ({ ...e, entry: { ...e.entry, path: null, lod: null } }));
+      w.postMessage({ op: 'scene', id, entries: chunk });
+    }
+  } catch (err) {
+    forgetScene({ id }); // cancelled half way
+    throw err;
   }
   return { id };
 }

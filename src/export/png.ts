@@ -92,13 +92,17 @@ export async function exportPng(deps: ExportDeps, scope: Scope, opts: RenderOpti
   const region = regionOf(entries, fixed);
   // The worker gets the entries it may draw, so it can take bands of the image too.
   const shared = await shareScene(entries.filter((e) => boxesIntersect(entryBox(e), region)), slicer);
-  const images = await loading;
-  const drawing = part(job, 0.2, 0.8, 'Drawing');
-  // The last part of the bar: the worker puts the bands together and encodes them.
-  const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, (f) => (f < 1 ? drawing(f) : part(job, 0.8, 1, 'Saving the image')(0)), undefined, shared).finally(() => forgetScene(shared));
-  closeAll(images);
-  job.onProgress?.(1, 'Done');
-  return { blob: out.blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
+  try {
+    const images = await loading;
+    const drawing = part(job, 0.2, 0.8, 'Drawing');
+    // The last part of the bar: the worker puts the bands together and encodes them.
+    const out = await renderRegion(entries, region, deps.source.notes, images, opts, deps.measure, slicer, (f) => (f < 1 ? drawing(f) : part(job, 0.8, 1, 'Saving the image')(0)), undefined, shared);
+    closeAll(images);
+    job.onProgress?.(1, 'Done');
+    return { blob: out.blob, fileName: `${boardFileStem(name)}.png`, width: out.layout.width, height: out.layout.height, scale: out.layout.scale };
+  } finally {
+    forgetScene(shared);
+  }
 }
 
 /** The pictures a region shows: only those are loaded (decoding a photo costs tens of ms). */
