@@ -416,6 +416,7 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
   expect(anonymousPages).toContain('Café on the corner: ça sent bon');
   for (const name of ['Bea', 'Zoë', 'Ana (guest)']) expect(anonymousPages).not.toContain(name);
   const anonymousZip = await exportWith(fac, async (d) => {
+    await expect(d.getByText('One picture per easel, numbered: names are hidden.')).toBeVisible();
     await d.getByLabel('All easels (ZIP)').check();
     await d.getByRole('radio', { name: 'Size 1x' }).check();
   });

@@ -77,7 +77,7 @@ export function createExporter(ctx: ExportContext): Exporter {
       }
       const formats: ExportFormat[] = facilitator ? (easels.length ? ['png', 'zip', 'pdf', 'board'] : ['png', 'board']) : ['png'];
       const hasNotes = !!board && board.doc.getMap('annotations').size > 0;
-      return { formats, scopes, defaultScope: selection.length ? 'selection' : (scopes[0]?.value ?? 'board'), hasNotes };
+      return { formats, scopes, defaultScope: selection.length ? 'selection' : (scopes[0]?.value ?? 'board'), hasNotes, hideNames: !!board && readHideNames(board.doc) };
     },
 
     async plannedScale(request: ExportRequest, signal: AbortSignal) {

@@ -123,7 +123,7 @@ export function ExportDialog({ exporter, onClose }: Props) {
                 <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />
                 <span>
                   <strong>{FORMAT_LABELS[f].label}</strong>
-                  <small>{FORMAT_LABELS[f].hint}</small>
+                  <small>{f === 'zip' && choices.hideNames ? 'One picture per easel, numbered: names are hidden.' : FORMAT_LABELS[f].hint}</small>
                 </span>
               </label>
             ))}

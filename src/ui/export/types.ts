@@ -27,6 +27,8 @@ export interface ExportChoices {
   defaultScope: string;
   /** The board has notes worth including. */
   hasNotes: boolean;
+  /** The facilitator hid names in exports ("anonymous", numbered files). */
+  hideNames?: boolean;
 }
 
 export interface ExportOutcome {
