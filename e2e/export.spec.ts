@@ -93,6 +93,69 @@ test('a PNG of the whole board: its size follows scale and margin, and a known s
   expect(colourDistance(png.pixels[1]!, hexToRgb(RED))).toBeLessThanOrEqual(30);
 });
 
+test('a very large board: the dialog says the smaller scale it will be saved at, and the bands it is drawn in join without a seam', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const pair = await boardPairViaApi(baseURL!, 'Big wall');
+  const page = await newPage(browser);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(pair.facilitatorUrl);
+  await waitSynced(page);
+  // 12040 x 6040 board px: at 2x that is 290 MP, over the 50 MP a browser canvas can hold. Red
+  // stripes 40 px thick every 100 px, from top to bottom: the image is drawn in bands of a few
+  // megapixels, and a band drawn a row off, or missing an item, breaks the rhythm.
+  const stripes = Array.from({ length: 61 }, (_, i) => `board.addStroke({ tool: 'pen', color: '${RED}', width: 40, points: ${line(0, i * 100, 12000, i * 100)} });`);
+  await onBoard(page, stripes.join('\n'));
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Picture (PNG)').check();
+  await dialog.getByLabel('Which part').selectOption({ label: 'The whole board' });
+  await dialog.getByRole('radio', { name: 'Size 2x' }).check();
+  await dialog.getByLabel('Margin (px)').fill('24');
+  const warning = dialog.getByText(/^This board is very large: it will be saved at 0\.\d+x instead of 2x\.$/);
+  await expect(warning).toBeVisible();
+  await page.screenshot({ path: 'docs/screens/export-dialog-large.png' });
+  const planned = Number(/at (0\.\d+)x/.exec((await warning.textContent())!)![1]);
+
+  const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  await expect(dialog.getByText(/^Saved Big wall\.png\. It was too big at 2x/)).toBeVisible({ timeout: 60_000 });
+  const png = await downloaded(d);
+  const width = png.readUInt32BE(16), height = png.readUInt32BE(20); // IHDR
+  expect(width * height).toBeLessThanOrEqual(50_000_000);
+  const k = width / (12040 + 48); // the stripes' width (their round ends stick out by 20) and the margins
+  expect(Math.floor(k * 100) / 100).toBeCloseTo(planned, 2);
+  // Down the middle column: 61 red runs, all as thick, at an even pitch, across every band edge.
+  const runs = await page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const c = new OffscreenCanvas(1, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, Math.floor(bmp.width / 2), 0, 1, bmp.height, 0, 0, 1, bmp.height);
+    const d = ctx.getImageData(0, 0, 1, bmp.height).data;
+    const out: Array<[number, number]> = [];
+    for (let y = 0; y < bmp.height; y++) {
+      const red = d[y * 4]! > 150 && d[y * 4 + 1]! < 110 && d[y * 4 + 2]! < 110;
+      if (red && (out.length === 0 || out.at(-1)![1] !== y - 1)) out.push([y, y]);
+      else if (red) out.at(-1)![1] = y;
+    }
+    return out;
+  }, png.toString('base64'));
+  expect(runs).toHaveLength(61);
+  const thick = runs.map(([a, b]) => b - a + 1);
+  // (Ink is a little thinner than its nominal width where a mouse drew it fast: compare the stripes with each other.)
+  const typical = [...thick].sort((a, b) => a - b)[30]!;
+  for (const t of thick) expect(Math.abs(t - typical)).toBeLessThanOrEqual(1);
+  for (let i = 1; i < runs.length; i++) expect(Math.abs(runs[i]![0] - runs[i - 1]![0] - 100 * k)).toBeLessThanOrEqual(1.5);
+  expect(Math.floor(8_000_000 / width)).toBeLessThan(height / 4); // it was drawn in several bands
+
+  // Cancelled half way, then again: the next export is whole (the worker let go of the first).
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('button', { name: 'Export' })).toBeEnabled();
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  const [again] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const png2 = await downloaded(again);
+  expect([png2.readUInt32BE(16), png2.readUInt32BE(20)]).toEqual([width, height]);
+});
+
 test('the board file opens as a new board with the same document, item by item', async ({ browser, baseURL }) => {
   const pair = await boardPairViaApi(baseURL!, 'Round trip · Café');
   const fac = await newPage(browser);
@@ -330,4 +393,32 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
   expect(scopes).toEqual(['My easel (Bea)']);
   const [own] = await Promise.all([bea.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
   expect(own.suggestedFilename()).toBe('Bea.png');
+
+  // "Hide names in exports": the handout says "anonymous" for artists and speakers, the cover
+  // keeps its facts, and the ZIP's pictures are numbered.
+  await fac.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).first().click();
+  await expect(fac.getByRole('dialog', { name: 'Export' })).toBeHidden();
+  await fac.getByRole('button', { name: 'Facilitate' }).click();
+  const hide = fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('switch', { name: 'Hide names in exports' });
+  await hide.click();
+  await expect(hide).toHaveAttribute('aria-checked', 'true');
+  await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('button', { name: 'Close' }).click();
+  const anonymousPdf = await exportWith(fac, async (d) => {
+    await d.getByLabel('Handout (PDF)').check();
+    await d.getByRole('checkbox', { name: /Include notes/ }).setChecked(true);
+  });
+  const anonymousPath = (await anonymousPdf.path())!;
+  const anonymousCover = pdfText(anonymousPath, ['-f', '1', '-l', '1']);
+  expect(anonymousCover).toContain('Our commute');
+  expect(anonymousCover).toContain('2 participants');
+  const anonymousPages = pdfText(anonymousPath, ['-f', '2', '-l', '3']).replace(/\s+/g, ' ');
+  expect(anonymousPages).toContain('anonymous');
+  expect(anonymousPages).toContain('Café on the corner: ça sent bon');
+  for (const name of ['Bea', 'Zoë', 'Ana (guest)']) expect(anonymousPages).not.toContain(name);
+  const anonymousZip = await exportWith(fac, async (d) => {
+    await expect(d.getByText('One picture per easel, numbered: names are hidden.')).toBeVisible();
+    await d.getByLabel('All easels (ZIP)').check();
+    await d.getByRole('radio', { name: 'Size 1x' }).check();
+  });
+  expect(Object.keys(unzipSync(new Uint8Array(await downloaded(anonymousZip)))).sort()).toEqual(['easel-01.png', 'easel-02.png']);
 });

@@ -22,6 +22,8 @@ interface RunResult {
   bytes: number;
   width?: number;
   height?: number;
+  /** The scale drawn at (smaller than the 2x asked when the image would pass the 50 MP cap). */
+  scale?: number;
   longestTask: number;
   longTasks: number;
   longestSlice: number;
@@ -77,7 +79,7 @@ export async function runExport(): Promise<BenchOutput> {
       const ms = median(runs.map((r) => r.ms));
       const goal = GOALS[kind];
       const last = runs.at(-1)!;
-      const size = last.width && last.height && kind.startsWith('png') ? `${last.width}x${last.height}, ` : '';
+      const size = last.width && last.height && kind.startsWith('png') ? `${last.width}x${last.height} at ${last.scale?.toFixed(2)}x, ` : '';
       rows.push({
         figure: LABELS[kind]!, value: ms, unit: 'ms', target: goal ? `< ${goal}` : undefined, pass: goal ? ms < goal : undefined,
         ratio: goal ? ms / goal : undefined, baselineLabel: goal ? 'goal' : undefined, baseline: goal,

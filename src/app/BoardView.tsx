@@ -51,6 +51,7 @@ import { usePhase } from './usePhase';
 import { PrivacyBanner } from '../ui/privacy/PrivacyBanner';
 import { ExportButton } from '../ui/export/ExportButton';
 import { ExportDialog } from '../ui/export/ExportDialog';
+import { HideNamesSection } from '../ui/export/HideNamesSection';
 import { createExporter } from './exportService';
 
 const NO_PEERS = createPeers();
@@ -259,6 +260,7 @@ export function BoardView({ boardId, identity, fallbackTitle, onIdentityChange, 
           drawingExtras={board && <ParticipantNotesSwitch board={board} />}
         >
           <FollowSection on={follow.request.on} onBring={() => follow.setOn(true)} onRoam={() => follow.setOn(false)} />
+          {board && <HideNamesSection board={board} />}
         </FacilitatePanel>
       )}
       {panel === 'notes' && ctx && notes && <NotesPanel ctx={ctx} notes={notes} onClose={closePanel} />}

@@ -10,7 +10,9 @@ import { fontOf } from '../canvas/scene/textLayout';
 import type { Editor } from '../editor/editor';
 import type { ExportDeps, Scope } from '../export/png';
 import { readEasels } from '../model/easels';
+import { readHideNames } from '../model/session';
 import type { Board } from '../model/board';
+import type { Box } from '../geometry/box';
 import { IMAGE_TYPES, TEXT_FONT_PX, type Easel, type ImageType } from '../model/schema';
 import type { ExportChoices, Exporter, ExportFormat, ExportRequest, ScopeChoice } from '../ui/export/types';
 import { api } from './api';
@@ -58,8 +60,12 @@ export function refuseUnlessAllowed(request: ExportRequest, facilitator: boolean
 export function createExporter(ctx: ExportContext): Exporter {
   const { identity, boardId } = ctx;
   const facilitator = identity.role === 'facilitator';
+  // The regions of the scopes asked about while the dialog is open (the board's takes a moment to
+  // work out); forgotten when it opens again.
+  let regions = new Map<string, Promise<Box>>();
   return {
     choices(): ExportChoices {
+      regions = new Map();
       const board = ctx.board();
       const easels = board ? readEasels(board.doc) : [];
       const selection = ctx.editor.selection;
@@ -71,7 +77,28 @@ export function createExporter(ctx: ExportContext): Exporter {
       }
       const formats: ExportFormat[] = facilitator ? (easels.length ? ['png', 'zip', 'pdf', 'board'] : ['png', 'board']) : ['png'];
       const hasNotes = !!board && board.doc.getMap('annotations').size > 0;
-      return { formats, scopes, defaultScope: selection.length ? 'selection' : (scopes[0]?.value ?? 'board'), hasNotes };
+      return { formats, scopes, defaultScope: selection.length ? 'selection' : (scopes[0]?.value ?? 'board'), hasNotes, hideNames: !!board && readHideNames(board.doc) };
+    },
+
+    async plannedScale(request: ExportRequest, signal: AbortSignal) {
+      const board = ctx.board();
+      if (!board || request.format !== 'png' || (request.scope === 'selection' && ctx.editor.selection.length === 0)) return null;
+      const [{ planPng, scopeRegion }, { readSource }] = await Promise.all([import('../export/png'), import('../export/source')]);
+      await loadFonts();
+      const measure = canvasMeasure();
+      const deps: ExportDeps = { source: readSource(board, measure), measure };
+      let scope = scopeOf(request.scope);
+      if (scope.kind === 'selection') scope = { kind: 'selection', ids: ctx.editor.selection };
+      const key = scope.kind === 'selection' ? `selection:${scope.ids.join(',')}` : request.scope;
+      let region = regions.get(key);
+      if (!region) {
+        region = scopeRegion(deps, scope);
+        regions.set(key, region);
+        region.catch(() => regions.delete(key));
+      }
+      const box = await region.catch(() => null);
+      if (!box || signal.aborted) return null;
+      return planPng(deps, box, { scale: request.scale, background: request.background, padding: request.padding, notes: request.notes }).scale;
     },
 
     async run(request: ExportRequest, onProgress, signal) {
@@ -100,7 +127,7 @@ export function createExporter(ctx: ExportContext): Exporter {
         const list = await api.participants(boardId, identity.token).catch(() => null);
         if (list) participantCount = list.participants.filter((p) => p.role === 'participant').length;
       }
-      const source = readSource(board, measure, { participantCount });
+      const source = readSource(board, measure, { participantCount, hideNames: readHideNames(board.doc) });
       const deps: ExportDeps = {
         source,
         measure,

@@ -32,6 +32,18 @@ export function snapBox(b: Box): Box {
 }
 
 export function layoutImage(region: Box, opts: { scale: number; padding: number }, notes: readonly LegendNote[] | null, measure: Measure): ImageLayout {
+  const steps = layoutImageSteps(region, opts, notes, measure);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `layoutImage` as a generator that pauses between tries: laying out a legend of 120 notes is
+ * ~40 ms, and a board over the size cap is laid out two or three times.
+ */
+export function* layoutImageSteps(region: Box, opts: { scale: number; padding: number }, notes: readonly LegendNote[] | null, measure: Measure): Generator<void, ImageLayout, void> {
   const r = snapBox(region);
   const build = (scale: number): ImageLayout => {
     const pad = Math.round(opts.padding * scale);
@@ -53,6 +65,7 @@ export function layoutImage(region: Box, opts: { scale: number; padding: number 
   // Too big for a canvas: shrink the scale until it fits (the dialog says so).
   for (let i = 0; i < 20 && (out.width * out.height > MAX_PIXELS || out.width > MAX_SIDE || out.height > MAX_SIDE); i++) {
     const f = Math.min(Math.sqrt(MAX_PIXELS / (out.width * out.height)), MAX_SIDE / out.width, MAX_SIDE / out.height) * 0.98;
+    yield;
     out = build(out.scale * f);
   }
   out.width = Math.ceil(out.width);

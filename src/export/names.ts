@@ -38,3 +38,17 @@ export function uniqueFileNames(names: readonly string[], ext: string, fallback 
 export function boardFileStem(title: string): string {
   return safeFileName(title, 'board');
 }
+
+/** An easel's file stem where the board hides names: its place in the list, "easel-01". */
+export function anonymousEaselStem(index: number, count: number): string {
+  return `easel-${String(index + 1).padStart(Math.max(2, String(count).length), '0')}`;
+}
+
+/**
+ * The ZIP's file names: each artist's name, or "easel-01.png", "easel-02.png"... where the board
+ * hides names (never "anonymous (2).png": the list's order is the easels' order).
+ */
+export function easelFileNames(names: readonly string[], hideNames: boolean, ext: string): string[] {
+  if (!hideNames) return uniqueFileNames(names, ext);
+  return names.map((_, i) => `${anonymousEaselStem(i, names.length)}.${ext}`);
+}

@@ -3,7 +3,7 @@
  * screen happens to show): the same boxes and caches the canvas builds (canvas/scene/bounds.ts,
  * textLayout.ts, strokeOutline.ts), so an exported drawing looks exactly like the board.
  *
- * Strokes are decoded lazily (`prepare`), inside the renderer's slices: 10,000 strokes cost about
+ * Strokes are outlined lazily (`prepare`, band.ts), inside the renderer's slices: 10,000 strokes cost about
  * a second of decoding and outlining, which must not freeze the tab.
  */
 import { boundsOfPoints, type Box } from '../geometry/box';
@@ -12,7 +12,6 @@ import type { Item } from '../model/schema';
 import { decodePoints } from '../model/strokeCodec';
 import { imageLocalBox, padBox, placeBox, shapeFrame, shapeLocalBox, stickyLocalBox, strokeLocalBox, textLocalBox } from '../canvas/scene/bounds';
 import { layoutSticky, layoutTextItem, type Measure } from '../canvas/scene/textLayout';
-import { strokePath } from '../canvas/strokeOutline';
 import type { SceneEntry } from '../canvas/inkIndex';
 import type { Slicer } from './slicer';
 
@@ -59,13 +58,7 @@ export function exportEntry(item: Drawable, measure: Measure): ExportEntry | nul
   }
 }
 
-/** Builds a stroke's outline (decoding its points again: cheaper than keeping 10,000 buffers). */
-export function prepare(entry: ExportEntry): void {
-  const { item } = entry.entry;
-  if (item.kind === 'stroke' && entry.entry.path === null) {
-    entry.entry.path = strokePath(decodePoints(item.points), item.width, 0, 0, true, item.tool === 'highlighter');
-  }
-}
+export { prepare } from './band';
 
 export function entryBox(entry: ExportEntry): Box {
   return entry.entry.box;

@@ -58,6 +58,20 @@ export function setParticipantNotes(doc: Y.Doc, allow: boolean): void {
 }
 
 /**
+ * `session.hideNames`: exports print "anonymous" instead of artists' and speakers' names (the
+ * handout, the legend, the ZIP's file names). Off unless `true`.
+ */
+export function readHideNames(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>('session').get('hideNames') === true;
+}
+
+/** Hides names in exports, or not (facilitator only; not undoable, like every setting). */
+export function setHideNames(doc: Y.Doc, hide: boolean): void {
+  const session = doc.getMap<unknown>('session');
+  if (readHideNames(doc) !== hide) doc.transact(() => session.set('hideNames', hide), Origin.LocalUser);
+}
+
+/**
  * Sets session flags (facilitator only: the server refuses this from anyone else). Not part of the
  * undo history: a setting is switched back with the same switch.
  */

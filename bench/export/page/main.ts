@@ -105,7 +105,7 @@ async function makeBoard(): Promise<{ ms: number; strokes: number; photoBytes: n
 
 type Kind = 'png-board' | 'png-easel' | 'pdf' | 'zip';
 
-async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: number; height?: number; longestTask: number; longTasks: number; longestSlice: number; heapPeakMB: number; heapStartMB: number }> {
+async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: number; height?: number; scale?: number; longestTask: number; longTasks: number; longestSlice: number; heapPeakMB: number; heapStartMB: number }> {
   if (!board) throw new Error('make the board first');
   const mem = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6;
   const tasks: number[] = [];
@@ -141,7 +141,7 @@ async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: num
     },
   };
   const opts = { scale: 2, background: 'white' as const, padding: 24, notes: true };
-  let out: { blob: Blob; width?: number; height?: number };
+  let out: { blob: Blob; width?: number; height?: number; scale?: number };
   if (kind === 'png-board') out = await exportPng(deps, { kind: 'board' }, opts, job);
   else if (kind === 'png-easel') out = await exportPng(deps, { kind: 'easel', id: source.easels[0]!.id }, opts, job);
   else if (kind === 'zip') out = await exportEaselsZip(deps, opts, job);
@@ -155,7 +155,7 @@ async function run(kind: Kind): Promise<{ ms: number; bytes: number; width?: num
   clearInterval(beat);
   obs.disconnect();
   console.log(kind, `readSource ${sourceMs.toFixed(0)} ms; long tasks at ${big.join(' ')}`, JSON.stringify(steps.filter((s, i) => i < 8 || i === steps.length - 1).map(([k, v]) => `${k}@${v.toFixed(0)}`)));
-  return { ms, bytes: out.blob.size, width: out.width, height: out.height, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, longestSlice, heapPeakMB, heapStartMB };
+  return { ms, bytes: out.blob.size, width: out.width, height: out.height, scale: out.scale, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, longestSlice, heapPeakMB, heapStartMB };
 }
 
 Object.assign(window, { exportBench: { makeBoard, run, ready: true } });

@@ -21,6 +21,33 @@ const SCALES = [
   { value: 3, label: '3x' },
 ] as const;
 
+/** "0.74x", "1.5x": rounded down, so it never says more than it will be. */
+function formatScale(k: number): string {
+  return `${Number((Math.floor(k * 100) / 100).toFixed(2))}x`;
+}
+
+/**
+ * The scale a picture will really be saved at when that is smaller than asked (the browser cannot
+ * hold a canvas that big), worked out as the choices change; null when it is saved as asked.
+ */
+function usePlannedScale(exporter: Exporter, request: ExportRequest | null): number | null {
+  const [shrunk, setShrunk] = useState<{ key: string; scale: number } | null>(null);
+  const key = request ? JSON.stringify(request) : '';
+  useEffect(() => {
+    if (!key || !exporter.plannedScale) return;
+    const req = JSON.parse(key) as ExportRequest;
+    const controller = new AbortController();
+    exporter
+      .plannedScale(req, controller.signal)
+      .then((k) => {
+        if (!controller.signal.aborted) setShrunk(k !== null && k < req.scale - 1e-6 ? { key, scale: k } : null);
+      })
+      .catch(() => {});
+    return () => controller.abort();
+  }, [exporter, key]);
+  return shrunk && shrunk.key === key ? shrunk.scale : null;
+}
+
 export function ExportDialog({ exporter, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [choices] = useState<ExportChoices>(() => exporter.choices());
@@ -45,10 +72,11 @@ export function ExportDialog({ exporter, onClose }: Props) {
   const busy = run.state === 'running';
   const image = format === 'png' || format === 'zip';
   const nothing = format === 'png' && choices.scopes.length === 0;
+  const pad = Math.max(0, Math.min(400, Math.round(Number(padding) || 0)));
+  const shrunk = usePlannedScale(exporter, format === 'png' && !nothing ? { format, scope, scale, background, padding: pad, notes } : null);
   const start = async () => {
     const controller = new AbortController();
     abort.current = controller;
-    const pad = Math.max(0, Math.min(400, Math.round(Number(padding) || 0)));
     const request: ExportRequest = { format, scope, scale, background: format === 'pdf' ? 'white' : background, padding: pad, notes };
     setRun({ state: 'running', fraction: 0, step: 'Starting' });
     try {
@@ -95,7 +123,7 @@ export function ExportDialog({ exporter, onClose }: Props) {
                 <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />
                 <span>
                   <strong>{FORMAT_LABELS[f].label}</strong>
-                  <small>{FORMAT_LABELS[f].hint}</small>
+                  <small>{f === 'zip' && choices.hideNames ? 'One picture per easel, numbered: names are hidden.' : FORMAT_LABELS[f].hint}</small>
                 </span>
               </label>
             ))}
@@ -129,6 +157,11 @@ export function ExportDialog({ exporter, onClose }: Props) {
                 ))}
               </div>
             </div>
+          )}
+          {format === 'png' && shrunk !== null && (
+            <p className="export-warning" role="status">
+              {scope === 'board' ? 'This board is very large' : 'This is very large'}: it will be saved at {formatScale(shrunk)} instead of {scale}x.
+            </p>
           )}
           {image && (
             <>

@@ -27,6 +27,8 @@ export interface ExportChoices {
   defaultScope: string;
   /** The board has notes worth including. */
   hasNotes: boolean;
+  /** The facilitator hid names in exports ("anonymous", numbered files). */
+  hideNames?: boolean;
 }
 
 export interface ExportOutcome {
@@ -40,6 +42,11 @@ export interface Exporter {
   /** What this person may export now (read when the dialog opens). */
   choices(): ExportChoices;
   run(request: ExportRequest, onProgress: (fraction: number, step: string) => void, signal: AbortSignal): Promise<ExportOutcome>;
+  /**
+   * The scale a picture (format png) will really be saved at: smaller than asked when it would be
+   * too big for the browser. Null when unknown (e.g. nothing to export).
+   */
+  plannedScale?(request: ExportRequest, signal: AbortSignal): Promise<number | null>;
 }
 
 export const FORMAT_LABELS: Record<ExportFormat, { label: string; hint: string }> = {
