@@ -1,9 +1,8 @@
 /** Real y-websocket providers in Node, as the client builds them (contract: /ws/<boardId>?token=). */
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { sendOnlyOwnAwareness } from '../../src/sync/ownAwareness';
 
 export function connect(base: string, boardId: string, token: string, doc = new Y.Doc(), caps?: string): WebsocketProvider {
   const wsBase = base.replace(/^http/, 'ws') + '/ws';
@@ -13,28 +12,9 @@ export function connect(base: string, boardId: string, token: string, doc = new 
     disableBc: true,
     maxBackoffTime: 500,
   });
+  // As the app does: the stock provider re-broadcasts everyone's awareness, which the server refuses (4400).
   sendOnlyOwnAwareness(provider);
   return provider;
-}
-
-/**
- * As src/sync/connection.ts does: the stock provider re-broadcasts everyone's awareness changes,
- * which the server refuses (4400); the app sends only its own.
- */
-function sendOnlyOwnAwareness(provider: WebsocketProvider): void {
-  const awareness = provider.awareness;
-  awareness.off('update', provider._awarenessUpdateHandler);
-  provider._awarenessUpdateHandler = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-    const own = awareness.clientID;
-    if (![...added, ...updated, ...removed].includes(own)) return;
-    const ws = provider.ws;
-    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, 1); // awareness
-    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, [own]));
-    ws.send(encoding.toUint8Array(enc));
-  };
-  awareness.on('update', provider._awarenessUpdateHandler);
 }
 
 /** Resolves when the provider has received the server's state (sync step 2). */

@@ -3,6 +3,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../protocol/messages';
 
+/** WebSocket.OPEN, the same for the browser's socket and Node's `ws` (benchmarks and tests use both). */
+const OPEN = 1;
+
 /**
  * The stock provider re-broadcasts every awareness change it sees, other people's included (and
  * their removal when they time out). Our server accepts presence only for a connection's own client
@@ -15,7 +18,7 @@ export function sendOnlyOwnAwareness(provider: WebsocketProvider): void {
     const own = awareness.clientID;
     if (![...added, ...updated, ...removed].includes(own)) return;
     const ws = provider.ws;
-    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
+    if (!provider.wsconnected || !ws || ws.readyState !== OPEN) return;
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, MessageType.Awareness);
     encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, [own]));

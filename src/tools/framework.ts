@@ -40,6 +40,44 @@ export abstract class GestureState<T extends StateTool = StateTool> extends Tool
   }
 }
 
+/**
+ * A drag that writes the document as the pointer moves (at most once per animation frame, so other
+ * screens follow live): one undo step from press to release; Escape drops the pending frame and
+ * takes the step back, leaving no undo entry. Subclasses call beginStep() on enter and write in
+ * onPointerMove through ctx.frame().
+ */
+export abstract class UndoableDrag<T extends StateTool = StateTool> extends GestureState<T> {
+  protected beginStep(): void {
+    this.ctx.board().history.beginStep();
+  }
+
+  override onPointerUp(e: BoardPointer): void {
+    this.onPointerMove(e);
+    this.finish();
+  }
+
+  override onPointerLost(): void {
+    this.finish();
+  }
+
+  override onCancel(): void {
+    this.ctx.dropFrames();
+    this.ctx.board().history.cancelStep();
+    this.leave();
+  }
+
+  private finish(): void {
+    this.ctx.flushFrames();
+    this.ctx.board().history.endStep();
+    this.leave();
+  }
+
+  /** After the step ended or was taken back: back to idle (subclasses clear their own marks first). */
+  protected leave(): void {
+    this.tool.transition('idle');
+  }
+}
+
 export abstract class StateTool implements Tool {
   abstract readonly id: string;
   protected states = new Map<string, ToolState>();

@@ -2,7 +2,7 @@ import type { BoardPointer } from '../../editor/input';
 import type { NoteHit } from '../../editor/noteScene';
 import type { Box } from '../../geometry/box';
 import { setAnnotationRegion } from '../../model/annotations';
-import { dragged, GestureState } from '../framework';
+import { dragged, GestureState, UndoableDrag } from '../framework';
 import type { AnnotateTool } from './annotateTool';
 
 /** Smallest side of a resized region, board px. */
@@ -49,7 +49,7 @@ export class PointingNote extends GestureState<AnnotateTool> {
 }
 
 /** The region follows the pointer, written once per frame (others see it move); one undo step; Escape puts it back. */
-export class Reshaping extends GestureState<AnnotateTool> {
+export class Reshaping extends UndoableDrag<AnnotateTool> {
   readonly name = 'reshaping';
   private origin!: BoardPointer;
   private hit!: NoteHit;
@@ -57,7 +57,7 @@ export class Reshaping extends GestureState<AnnotateTool> {
   override onEnter(info: { origin: BoardPointer; hit: NoteHit; e: BoardPointer }): void {
     this.origin = info.origin;
     this.hit = info.hit;
-    this.ctx.board().history.beginStep();
+    this.beginStep();
     this.onPointerMove(info.e);
   }
 
@@ -66,28 +66,7 @@ export class Reshaping extends GestureState<AnnotateTool> {
     this.ctx.frame('note-region', () => setAnnotationRegion(this.ctx.board(), this.hit.note.id, box, this.hit.targetBox));
   }
 
-  override onPointerUp(e: BoardPointer): void {
-    this.onPointerMove(e);
-    this.finish();
-  }
-
-  override onPointerLost(): void {
-    this.finish();
-  }
-
-  override onCancel(): void {
-    this.ctx.dropFrames();
-    this.ctx.board().history.cancelStep();
-    this.tool.transition('idle');
-  }
-
   override get cursor(): string {
     return this.hit.part === 'resize' ? 'nwse-resize' : 'move';
-  }
-
-  private finish(): void {
-    this.ctx.flushFrames();
-    this.ctx.board().history.endStep();
-    this.tool.transition('idle');
   }
 }

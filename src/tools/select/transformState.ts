@@ -1,15 +1,14 @@
 /**
- * Common shape of a drag that changes items (move, resize, rotate): one undo step from press to
- * release, the document written at most once per animation frame (remote screens follow live),
- * Escape returns everything to where it started and leaves no undo entry.
+ * Common shape of a drag that changes items (move, resize, rotate): an UndoableDrag over the
+ * selection as it was when the gesture began, with the editor's transform mark shown meanwhile.
  */
 import type { BoardPointer } from '../../editor/input';
 import type { Transform } from '../../editor/editor';
 import type { Item, ItemPatch } from '../../model/schema';
-import { GestureState } from '../framework';
+import { UndoableDrag } from '../framework';
 import type { SelectTool } from './selectTool';
 
-export abstract class TransformState extends GestureState<SelectTool> {
+export abstract class TransformState extends UndoableDrag<SelectTool> {
   protected abstract readonly kind: NonNullable<Transform>['kind'];
   /** The items as they were when the gesture began. */
   protected items: Item[] = [];
@@ -20,7 +19,7 @@ export abstract class TransformState extends GestureState<SelectTool> {
   override onEnter(info: { origin: BoardPointer; e?: BoardPointer }): void {
     this.origin = info.origin;
     this.items = this.tool.changeable();
-    this.ctx.board().history.beginStep();
+    this.beginStep();
     this.ctx.editor.setTransform({ kind: this.kind });
     this.ctx.editor.setHovered(null);
     this.prepare();
@@ -38,27 +37,8 @@ export abstract class TransformState extends GestureState<SelectTool> {
     });
   }
 
-  private finish(): void {
-    this.ctx.flushFrames();
-    this.ctx.board().history.endStep();
+  protected override leave(): void {
     this.ctx.editor.setTransform(null);
-    this.tool.transition('idle');
+    super.leave();
   }
-
-  override onPointerUp(e: BoardPointer): void {
-    this.onPointerMove(e);
-    this.finish();
-  }
-
-  override onPointerLost(): void {
-    this.finish();
-  }
-
-  override onCancel(): void {
-    this.ctx.dropFrames();
-    this.ctx.board().history.cancelStep();
-    this.ctx.editor.setTransform(null);
-    this.tool.transition('idle');
-  }
-
 }
