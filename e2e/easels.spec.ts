@@ -7,24 +7,9 @@
  * Screenshots of the projector at 1920x1080 go to docs/screens/.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, drawPath, items, joinBoard, startWorkshop, waitSynced, wave } from './helpers';
+import { camera, countInk, drawPath, easels, items, joinBoard, restingCamera, startWorkshop, waitSynced, wave, type Cam, type EaselJson } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
-
-interface EaselJson {
-  owner: string;
-  name: string;
-  slot: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-interface Cam {
-  x: number;
-  y: number;
-  zoom: number;
-}
 
 async function open(browser: Browser, width = 1366, height = 768): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
@@ -32,16 +17,7 @@ async function open(browser: Browser, width = 1366, height = 768): Promise<Page>
   return context.newPage();
 }
 
-/** The easels in a page's document, in slot order. */
-const easels = (page: Page): Promise<EaselJson[]> =>
-  page.evaluate(() => {
-    const doc = (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { toJSON(): Record<string, EaselJson> } } }).doc;
-    return Object.values(doc.getMap('frames').toJSON()).sort((a, b) => a.slot - b.slot);
-  });
 const names = async (page: Page): Promise<string[]> => (await easels(page)).map((e) => e.name);
-
-const camera = (page: Page): Promise<Cam> =>
-  page.evaluate(() => (window.__sketchroom as unknown as { camera: () => Cam }).camera());
 
 /** Screen box (px) of a board box under a camera. */
 const toScreen = (c: Cam, e: { x: number; y: number; w: number; h: number }) => ({
@@ -50,21 +26,6 @@ const toScreen = (c: Cam, e: { x: number; y: number; w: number; h: number }) => 
   right: (e.x + e.w - c.x) * c.zoom,
   bottom: (e.y + e.h - c.y) * c.zoom,
 });
-
-/** The projector's camera, once it has stopped gliding (two reads 150 ms apart agree). */
-async function restingCamera(page: Page): Promise<Cam> {
-  let last = await camera(page);
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(150);
-      const now = await camera(page);
-      const same = Math.abs(now.x - last.x) < 0.01 && Math.abs(now.y - last.y) < 0.01 && Math.abs(now.zoom - last.zoom) < 1e-6;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-  return last;
-}
 
 /** Board box of several easels. */
 function around(list: EaselJson[]) {

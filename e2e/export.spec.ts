@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { boardPairViaApi, colourDistance, hexToRgb, joinBoard, newPage, openBoardAs, waitSynced } from './helpers';
+import { boardPairViaApi, colourDistance, hexToRgb, joinBoard, newPage, openBoardAs, waitSynced, type EaselJson } from './helpers';
 
 const BLUE = '#0a64c2';
 const RED = '#c8312f';
@@ -244,16 +244,6 @@ test('the board file opens as a new board with the same document, item by item',
   await expect(home.getByRole('alert')).toContainText('bad id');
   await expect(home).toHaveURL(/\/$/);
 });
-
-interface EaselJson {
-  owner: string;
-  name: string;
-  slot: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 const easelsOf = (page: Page) =>
   page.evaluate(() => {

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test';
+import type { Easel } from '../src/model/schema';
 
 export interface ItemView {
   id: string;
@@ -151,4 +152,37 @@ export async function countInk(page: Page, x: number, y: number, w: number, h: n
     },
     [x, y, w, h, want, tolerance, minAlpha] as const,
   );
+}
+
+/** An easel as the document holds it (the `frames` map's values carry no id). */
+export type EaselJson = Omit<Easel, 'id'>;
+
+export interface Cam {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** The easels in a page's document, in slot order. */
+export const easels = (page: Page): Promise<EaselJson[]> =>
+  page.evaluate(() => {
+    const doc = (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { toJSON(): Record<string, EaselJson> } } }).doc;
+    return Object.values(doc.getMap('frames').toJSON()).sort((a, b) => a.slot - b.slot);
+  });
+
+export const camera = (page: Page): Promise<Cam> => page.evaluate(() => (window.__sketchroom as unknown as { camera: () => Cam }).camera());
+
+/** A page's camera once it has stopped gliding (two reads 150 ms apart agree). */
+export async function restingCamera(page: Page): Promise<Cam> {
+  let last = await camera(page);
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(150);
+      const now = await camera(page);
+      const same = Math.abs(now.x - last.x) < 0.01 && Math.abs(now.y - last.y) < 0.01 && Math.abs(now.zoom - last.zoom) < 1e-6;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return last;
 }

@@ -6,7 +6,7 @@
  * Screenshots at 1920x1080 go to docs/screens/ (or SCREENS_DIR).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, expectInkAt, waitSynced } from './helpers';
+import { countInk, easels, expectInkAt, restingCamera, waitSynced } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,48 +16,10 @@ const RED = '#c8312f';
 /** Easel names on the wall's far views (src/canvas/easelNames.ts). */
 const LABEL_SCREEN_PX = 32;
 
-interface Cam {
-  x: number;
-  y: number;
-  zoom: number;
-}
-interface EaselJson {
-  owner: string;
-  name: string;
-  slot: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 async function open(browser: Browser, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   return context.newPage();
 }
-
-const camera = (page: Page): Promise<Cam> => page.evaluate(() => (window.__sketchroom as unknown as { camera: () => Cam }).camera());
-
-/** The camera once it has stopped gliding (two reads 150 ms apart agree). */
-async function restingCamera(page: Page): Promise<Cam> {
-  let last = await camera(page);
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(150);
-      const now = await camera(page);
-      const same = Math.abs(now.x - last.x) < 0.01 && Math.abs(now.y - last.y) < 0.01 && Math.abs(now.zoom - last.zoom) < 1e-6;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-  return last;
-}
-
-const easels = (page: Page): Promise<EaselJson[]> =>
-  page.evaluate(() => {
-    const doc = (window.__sketchroom!.board as unknown as { doc: { getMap(n: string): { toJSON(): Record<string, EaselJson> } } }).doc;
-    return Object.values(doc.getMap('frames').toJSON()).sort((a, b) => a.slot - b.slot);
-  });
 
 const itemCount = (page: Page): Promise<number> => page.evaluate(() => window.__sketchroom?.board?.allItems().length ?? 0);
 
