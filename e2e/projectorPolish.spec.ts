@@ -176,4 +176,29 @@ test('a spotlight shows the ink that runs past the easel, clear of the veil and 
   const easelTop = (e.y - cam.y) * cam.zoom, easelBottom = (e.y + e.h - cam.y) * cam.zoom;
   expect(easelBottom - easelTop).toBeGreaterThan(450);
   await wall.screenshot({ path: `${SCREENS}/projector-spotlight-past-edge.png` });
+
+  // A gallery frames every easel with its ink past the edges too: a line run down out of the bottom
+  // row (it starts in Cy's easel) is on the wall, above the caption, not cut off below the grid.
+  const c = (await easels(bea)).find((x) => x.name === 'Cy')!;
+  const low = { x: c.x + 600, y: c.y + c.h + 200 };
+  await onBoard(
+    bea,
+    `const pts = [];
+    for (let i = 0; i <= 30; i++) pts.push(arg.x0 + (arg.x1 - arg.x0) * i / 30, arg.y0 + (arg.y1 - arg.y0) * i / 30, 0.5);
+    board.addStroke({ tool: 'pen', color: '${RED}', width: 12, points: pts });`,
+    { x0: c.x + 600, y0: c.y + 600, x1: low.x, y1: low.y },
+  );
+  await expect.poll(() => itemCount(wall)).toBe(2);
+  await panel.getByRole('button', { name: 'Gallery' }).click();
+  await expect(wall.getByRole('status').filter({ hasText: 'Gallery' })).toContainText('3 easels');
+  await expect
+    .poll(async () => {
+      const g = await restingCamera(wall);
+      const y = (low.y - g.y) * g.zoom;
+      return y < (await wall.locator('.proj-banner').boundingBox())!.y;
+    })
+    .toBe(true);
+  const g = await restingCamera(wall);
+  await expectInkAt(wall, (low.x - g.x) * g.zoom, (low.y - g.y) * g.zoom - 4, RED);
+  await wall.screenshot({ path: `${SCREENS}/projector-gallery-past-edge.png` });
 });

@@ -118,8 +118,10 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
   const [legendWidth, setLegendWidth] = useState(0);
   const legendRef = useCallback((el: HTMLElement | null) => setLegendWidth(el ? Math.ceil(el.getBoundingClientRect().width) + LEGEND_GAP * 2 : 0), []);
   const aimed = useMemo(() => projectorAim(easels.settings, easels.easels), [easels]);
-  // A spotlight shows the easel and its ink past the edge (editor/spotlightRegion.ts).
-  const region = useSpotlightRegion(board, ctx ? ctx.scene : null, aimed.easel ?? null);
+  // A spotlight shows the easel and its ink past the edge (editor/spotlightRegion.ts); a gallery the
+  // same for every easel.
+  const framed = useMemo(() => (aimed.easel ? [aimed.easel] : aimed.caption?.mode === 'gallery' ? easels.easels : null), [aimed, easels]);
+  const region = useSpotlightRegion(board, ctx ? ctx.scene : null, framed);
   const aim = useMemo(() => (region ? { ...aimed, box: region } : aimed), [aimed, region]);
   // "Bring everyone to me" takes the projector along too; the usual fit waits meanwhile.
   const following = useProjectorFollow(editor, board, leader, headerHeight);

@@ -23,3 +23,8 @@ export function boundsOfPoints(points: ArrayLike<number>, ox = 0, oy = 0, pad = 
 export function boxesIntersect(a: Box, b: Box): boolean {
   return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
 }
+
+/** The smallest box holding both. */
+export function unionBox(a: Box, b: Box): Box {
+  return { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) };
+}
