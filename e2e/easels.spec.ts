@@ -7,7 +7,7 @@
  * Screenshots of the projector at 1920x1080 go to docs/screens/.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { camera, countInk, drawPath, easels, items, joinBoard, restingCamera, startWorkshop, waitSynced, wave, type Cam, type EaselJson } from './helpers';
+import { camera, countInk, drawPath, easels, items, joinBoard, restingCamera, startWorkshop, wave, openProjectorLink, type Cam, type EaselJson } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -46,13 +46,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   await joinBoard(ada, url, 'Ada');
 
   // The projector link, from the Invite panel.
-  await fac.getByRole('button', { name: 'Invite' }).click();
-  const invite = fac.getByRole('dialog', { name: 'Invite people' });
-  await invite.getByRole('button', { name: 'Copy projector link' }).click();
-  const link = new URL(await fac.evaluate(() => navigator.clipboard.readText()));
-  await invite.getByRole('button', { name: 'Close' }).click();
-  await wall.goto(link.pathname + link.hash);
-  await waitSynced(wall);
+  await openProjectorLink(fac, wall);
 
   // Easels are off until the facilitator gives everyone one.
   await fac.getByRole('button', { name: 'Facilitate' }).click();

@@ -186,3 +186,18 @@ export async function restingCamera(page: Page): Promise<Cam> {
     .toBe(true);
   return last;
 }
+
+/**
+ * The facilitator copies the projector link from the Invite panel and `wall` opens it, as someone
+ * setting up the projector would (needs clipboard permissions on the facilitator's context).
+ */
+export async function openProjectorLink(fac: Page, wall: Page): Promise<void> {
+  await fac.getByRole('button', { name: 'Invite' }).click();
+  const invite = fac.getByRole('dialog', { name: 'Invite people' });
+  await invite.getByRole('button', { name: 'Copy projector link' }).click();
+  await expect(fac.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
+  const link = new URL(await fac.evaluate(() => navigator.clipboard.readText()));
+  await invite.getByRole('button', { name: 'Close' }).click();
+  await wall.goto(link.pathname + link.hash);
+  await waitSynced(wall);
+}

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canvasOrigin, drawPath, items, joinBoard, startWorkshop, waitSynced, wave } from './helpers';
+import { canvasOrigin, drawPath, items, joinBoard, startWorkshop, waitSynced, wave, openProjectorLink } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,14 +78,7 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
 
     const url = await startWorkshop(fac, 'Notes check');
     await joinBoard(bea, url, 'Bea');
-    await fac.getByRole('button', { name: 'Invite' }).click();
-    const invite = fac.getByRole('dialog', { name: 'Invite people' });
-    await invite.getByRole('button', { name: 'Copy projector link' }).click();
-    await expect(fac.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
-    const link = new URL(await fac.evaluate(() => navigator.clipboard.readText()));
-    await invite.getByRole('button', { name: 'Close' }).click();
-    await wall.goto(link.pathname + link.hash);
-    await waitSynced(wall);
+    await openProjectorLink(fac, wall);
 
     // Participants get no Annotate tool unless the board allows it.
     await expect(bea.getByRole('button', { name: 'Pen' })).toBeVisible();

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { canvasOrigin, countInk, drawPath, joinBoard, startWorkshop, waitSynced, wave } from './helpers';
+import { canvasOrigin, countInk, drawPath, joinBoard, openProjectorLink, startWorkshop, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -58,13 +58,7 @@ test('laser pointer on every screen, then bring everyone to me', async ({ browse
   await joinBoard(ben, url, 'Ben');
 
   // The projector link, from the Invite panel.
-  await fac.getByRole('button', { name: 'Invite' }).click();
-  const invite = fac.getByRole('dialog', { name: 'Invite people' });
-  await invite.getByRole('button', { name: 'Copy projector link' }).click();
-  const link = new URL(await fac.evaluate(() => navigator.clipboard.readText()));
-  await invite.getByRole('button', { name: 'Close' }).click();
-  await wall.goto(link.pathname + link.hash);
-  await waitSynced(wall);
+  await openProjectorLink(fac, wall);
 
   // Something on the board, so the projector fits a drawing.
   await drawPath(ann, wave(400, 300, 500));

@@ -2,32 +2,14 @@
  * kill -9 with clients drawing: every stroke another client had already received must be on disk.
  * The server runs as a child process (one PID) so SIGKILL hits it alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board } from '../src/model/board';
 import { connect, createBoard, joinBoard, raw, synced, tempDir, waitFor } from './testing/helpers';
+import { spawnServer } from './testing/spawnServer';
 
-const root = path.resolve(import.meta.dirname, '..');
 
-function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: tempDir() },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Local:\s+(http:\/\/[^\s/]+:\d+)\//.exec(out);
-      if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
-}
 
 describe('durability', () => {
   const children: ChildProcess[] = [];

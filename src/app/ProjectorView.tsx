@@ -30,6 +30,7 @@ import type { NoteScene } from '../editor/noteScene';
 import { NoteMarkers } from '../ui/notes/NoteMarkers';
 import { NotesLegend } from '../ui/notes/NotesLegend';
 import { useProjectorFollow } from './useProjectorFollow';
+import { useMeasuredHeight } from './useMeasuredHeight';
 import { useSpotlightRegion } from './useSpotlightRegion';
 import type { LeaderView } from '../editor/follow';
 import type { Store } from '../editor/store';
@@ -89,30 +90,10 @@ interface Props {
 
 export function ProjectorView({ boardId, token, board, editor, live, lasers, leader, ctx, synced, itemCount, title, prompt, timer, now, showJoinCode, connection, easels, privateDrawing = false, notes = null }: Props) {
   const join = useJoinCode(boardId, token, showJoinCode, connection === 'connected');
-  const [headerHeight, setHeaderHeight] = useState(0);
-  const [header, setHeader] = useState<HTMLDivElement | null>(null);
-  const headerRef = useCallback((el: HTMLDivElement | null) => setHeader(el), []);
-  useEffect(() => {
-    if (!header) return;
-    const measure = () => setHeaderHeight(Math.ceil(header.getBoundingClientRect().height));
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(header);
-    return () => ro.disconnect();
-  }, [header]);
-
-  const [bannerHeight, setBannerHeight] = useState(0);
-  const [banner, setBanner] = useState<HTMLDivElement | null>(null);
-  const bannerRef = useCallback((el: HTMLDivElement | null) => setBanner(el), []);
-  useEffect(() => {
-    if (!banner) return setBannerHeight(0);
-    // The caption floats 24 px above the bottom edge: keep the board clear of it and of that gap.
-    const measure = () => setBannerHeight(Math.ceil(banner.getBoundingClientRect().height) + 24);
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(banner);
-    return () => ro.disconnect();
-  }, [banner]);
+  const [headerHeight, headerRef] = useMeasuredHeight<HTMLDivElement>();
+  const [captionHeight, bannerRef] = useMeasuredHeight<HTMLDivElement>();
+  // The caption floats 24 px above the bottom edge: keep the board clear of it and of that gap.
+  const bannerHeight = captionHeight > 0 ? captionHeight + 24 : 0;
 
   // The notes' legend takes a column on the right: the drawing is fitted beside it.
   const [legendWidth, setLegendWidth] = useState(0);

@@ -3,32 +3,14 @@
  * participant still receives nothing of another's private drawing (and the facilitator all of it).
  * The server runs as a child process so SIGKILL hits it alone (as in server/durability.test.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Board } from '../../../src/model/board';
 import { setPhase } from '../../../src/model/session';
 import { connect, createBoard, joinBoard, synced, tempDir, waitFor, type Client } from '../../testing/helpers';
+import { spawnServer } from '../../testing/spawnServer';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 
-function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: tempDir() },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Local:\s+(http:\/\/[^\s/]+:\d+)\//.exec(out);
-      if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
-}
 
 const stroke = (x: number) => ({ tool: 'pen' as const, color: '#112233', width: 4, points: [x, 2, 0.5, x + 5, 6, 0.5, x + 9, 4, 0.5] });
 const ids = (c: Client) => [...c.doc.getMap('items').keys()];
