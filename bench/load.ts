@@ -1,6 +1,7 @@
 /**
- * Target 2, load: applying the 10,000-stroke snapshot to a fresh Y.Doc in a fresh process
- * (compact buffers vs float arrays, ABAB), then a client joining that room through the server.
+ * Target 2, load: applying the 10,000-stroke snapshot to a fresh Y.Doc in a fresh process as the
+ * server loads a stored row (compact buffers vs float arrays, and vs stock Y.applyUpdate of the same
+ * snapshot, interleaved), then a client joining that room through the server.
  */
 import { join } from 'node:path';
 import { buildBigBoards } from './lib/bigBoard';
@@ -25,22 +26,25 @@ interface LoadFigures {
 export async function runLoad(): Promise<BenchOutput> {
   const big = buildBigBoards();
   const script = join(benchDir, 'loadChild.ts');
-  const load = (path: string, board = false): Promise<LoadFigures> =>
-    runJsonProcess<LoadFigures>(script, board ? [path, 'board'] : [path], { exposeGc: true, core: 1 });
+  const load = (path: string, ...flags: Array<'board' | 'stock'>): Promise<LoadFigures> =>
+    runJsonProcess<LoadFigures>(script, [path, ...flags], { exposeGc: true, core: 1 });
 
   const ours: LoadFigures[] = [];
   const floats: LoadFigures[] = [];
+  const stock: LoadFigures[] = [];
   for (let i = 0; i < PAIRS; i++) {
     // Alternate which goes first so that drift on the machine hits both alike.
     if (i % 2 === 0) {
       ours.push(await load(big.compactPath));
-      floats.push(await load(big.floatsPath));
+      floats.push(await load(big.floatsPath, 'stock'));
+      stock.push(await load(big.compactPath, 'stock'));
     } else {
-      floats.push(await load(big.floatsPath));
+      stock.push(await load(big.compactPath, 'stock'));
+      floats.push(await load(big.floatsPath, 'stock'));
       ours.push(await load(big.compactPath));
     }
   }
-  const withBoard = await load(big.compactPath, true);
+  const withBoard = await load(big.compactPath, 'board');
   const ratio = (f: (x: LoadFigures) => number): number => median(ours.map((o, i) => f(o) / f(floats[i]!)));
   const ms = median(ours.map((o) => o.applyMs));
   const mb = median(ours.map((o) => o.memDelta)) / 1e6;
@@ -66,13 +70,22 @@ export async function runLoad(): Promise<BenchOutput> {
       ratio: ratio((x) => x.memDelta),
       note: `heap ${(median(ours.map((o) => o.heapDelta)) / 1e6).toFixed(1)} MB + array buffers ${(median(ours.map((o) => o.arrayBuffersDelta)) / 1e6).toFixed(1)} MB (the stroke buffers are views into the received update, which stays alive)`,
     },
+    {
+      figure: '  the same snapshot with stock Y.applyUpdate',
+      value: median(stock.map((o) => o.applyMs)),
+      unit: 'ms',
+      baseline: ms,
+      baselineLabel: 'server loader',
+      ratio: median(stock.map((o, i) => o.applyMs / ours[i]!.applyMs)),
+      note: `memory held ${(median(stock.map((o) => o.memDelta)) / 1e6).toFixed(2)} MB; the server loads stored rows with applyStoredUpdate (binary contents as views into the row, short keys decoded in JS)`,
+    },
     { figure: '  then new Board(doc) (client snapshot + validation)', value: withBoard.boardMs, unit: 'ms' },
   ];
   const lines = [
     `ABAB x${PAIRS}, each load in a fresh process pinned to core 1; ratios are medians of paired ratios`,
-    `apply ms, compact: ${ours.map((o) => o.applyMs.toFixed(0)).join(' ')}; float arrays: ${floats.map((o) => o.applyMs.toFixed(0)).join(' ')}`,
+    `apply ms, compact (server loader): ${ours.map((o) => o.applyMs.toFixed(0)).join(' ')}; compact (stock Y.applyUpdate): ${stock.map((o) => o.applyMs.toFixed(0)).join(' ')}; float arrays (stock): ${floats.map((o) => o.applyMs.toFixed(0)).join(' ')}`,
   ];
-  const extra: Record<string, unknown> = { ours, floats, withBoard, structsPerStroke: big.structsPerStroke };
+  const extra: Record<string, unknown> = { ours, stock, floats, withBoard, structsPerStroke: big.structsPerStroke };
   try {
     const { runJoin } = await import('./join');
     const joined = await runJoin();

@@ -1,21 +1,24 @@
 /**
- * Fresh process (run with --expose-gc): applies one snapshot file to a new Y.Doc and reports the
- * time and the memory it holds (heapUsed + arrayBuffers after gc, including the update buffer
- * that the document's binary contents still point into).
+ * Fresh process (run with --expose-gc): applies one snapshot file to a new Y.Doc the way the server
+ * loads a stored row (applyStoredUpdate), or with stock `Y.applyUpdate` (`stock`), and reports the
+ * time and the memory it holds (heapUsed + arrayBuffers after gc, including the row that the
+ * document's binary contents still point into when loaded the server's way).
  */
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
+import { applyStoredUpdate } from '../server/persistence/applyStoredUpdate';
 import { Board } from '../src/model/board';
 import { gcMemory } from './lib/child';
 
-const [path, withBoard] = process.argv.slice(2);
-if (!path) throw new Error('usage: loadChild.ts <snapshot> [board]');
+const [path, ...flags] = process.argv.slice(2);
+if (!path) throw new Error('usage: loadChild.ts <snapshot> [board] [stock]');
+const apply = flags.includes('stock') ? Y.applyUpdate : applyStoredUpdate;
 
 // Warm the code paths on a small document so that the figure is not mostly JIT warm-up of the first call.
 {
   const warm = new Y.Doc();
   warm.getMap('items').set('warm', new Y.Map());
-  Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(warm));
+  apply(new Y.Doc(), Y.encodeStateAsUpdate(warm));
 }
 
 /** Reads and applies the file; the update buffer goes out of scope when this returns. */
@@ -23,7 +26,7 @@ function load(file: string): { doc: Y.Doc; size: number; applyMs: number } {
   const update = new Uint8Array(readFileSync(file));
   const t0 = performance.now();
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, update);
+  apply(doc, update);
   return { doc, size: update.length, applyMs: performance.now() - t0 };
 }
 
@@ -31,7 +34,7 @@ const before = gcMemory();
 const { doc, size, applyMs } = load(path);
 let boardMs = NaN;
 let items = doc.getMap('items').size;
-if (withBoard === 'board') {
+if (flags.includes('board')) {
   const t1 = performance.now();
   const board = new Board(doc, 'reader0001');
   boardMs = performance.now() - t1;

@@ -5,6 +5,7 @@
  * means beyond applying rows (privacy, observers) through the hooks.
  */
 import * as Y from 'yjs';
+import { applyStoredUpdate } from '../persistence/applyStoredUpdate';
 
 /**
  * A loaded room applies its stored rows to the Y.Doc when something first needs the document, or
@@ -115,7 +116,7 @@ export class RoomDocument {
     this.loadTimer = null;
     const doc = this.ydoc;
     doc.transact(() => {
-      for (const update of rows) Y.applyUpdate(doc, update);
+      for (const update of rows) applyStoredUpdate(doc, update);
     });
     const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
     if (pending) dropPending(doc);
