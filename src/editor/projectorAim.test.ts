@@ -26,7 +26,8 @@ describe('projector aim', () => {
   it('gallery: every easel; a spotlight on a missing easel is the whole board', () => {
     const gallery = projectorAim(on({ mode: 'gallery', easel: '' }), easels);
     expect(gallery.caption).toEqual({ mode: 'gallery', count: 3 });
-    expect(gallery.box).toEqual({ minX: 0, minY: 0, maxX: 2 * EASEL_W + 160, maxY: 2 * EASEL_H + 160 });
+    // Three easels in a row (the wide grid).
+    expect(gallery.box).toEqual({ minX: 0, minY: 0, maxX: 3 * EASEL_W + 2 * 160, maxY: EASEL_H });
     expect(projectorAim(on({ mode: 'spotlight', easel: 'gone' }), easels).key).toBe('board');
     expect(projectorAim(on({ mode: 'gallery', easel: '' }), []).key).toBe('board');
   });

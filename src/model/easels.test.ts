@@ -11,7 +11,7 @@ const people = (...names: string[]) => names.map((name, i) => ({ id: `p${i}-aaaa
 
 describe('easel layout (pure)', () => {
   it('fills square shells: a new column first, then a new row', () => {
-    const cells = Array.from({ length: 10 }, (_, i) => slotCell(i));
+    const cells = Array.from({ length: 10 }, (_, i) => slotCell(i, 'square'));
     expect(cells).toEqual([
       { col: 0, row: 0 },
       { col: 1, row: 0 },
@@ -29,7 +29,7 @@ describe('easel layout (pure)', () => {
   it('never puts two slots in one cell, and stays about square at every size', () => {
     const seen = new Set<string>();
     for (let n = 1; n <= 400; n++) {
-      const { col, row } = slotCell(n - 1);
+      const { col, row } = slotCell(n - 1, 'square');
       const key = `${col},${row}`;
       expect(seen.has(key)).toBe(false);
       seen.add(key);
@@ -37,7 +37,7 @@ describe('easel layout (pure)', () => {
       // Columns = ceil(sqrt(n)), rows never more than the columns: a tidy, slightly wide grid.
       let maxCol = 0, maxRow = 0;
       for (let i = 0; i < n; i++) {
-        const c = slotCell(i);
+        const c = slotCell(i, 'square');
         maxCol = Math.max(maxCol, c.col);
         maxRow = Math.max(maxRow, c.row);
       }
@@ -47,9 +47,59 @@ describe('easel layout (pure)', () => {
   });
 
   it('places slots with gutters from the origin', () => {
-    expect(slotPosition(0)).toEqual({ x: 0, y: 0 });
-    expect(slotPosition(1)).toEqual({ x: EASEL_W + EASEL_GAP, y: 0 });
-    expect(slotPosition(2)).toEqual({ x: 0, y: EASEL_H + EASEL_GAP });
+    expect(slotPosition(0, 'square')).toEqual({ x: 0, y: 0 });
+    expect(slotPosition(1, 'square')).toEqual({ x: EASEL_W + EASEL_GAP, y: 0 });
+    expect(slotPosition(2, 'square')).toEqual({ x: 0, y: EASEL_H + EASEL_GAP });
+    expect(slotPosition(2, 'wide')).toEqual({ x: 2 * (EASEL_W + EASEL_GAP), y: 0 });
+  });
+
+  /** Columns and rows of the grid the first n slots make. */
+  const gridOf = (n: number, layout: 'square' | 'wide'): [number, number] => {
+    let cols = 0, rows = 0;
+    for (let i = 0; i < n; i++) {
+      const c = slotCell(i, layout);
+      cols = Math.max(cols, c.col + 1);
+      rows = Math.max(rows, c.row + 1);
+    }
+    return [cols, rows];
+  };
+  /** How wide one easel shows when the grid is fitted into the projector's board area (px). */
+  const easelWidthOnProjector = (n: number, layout: 'square' | 'wide'): number => {
+    const [cols, rows] = gridOf(n, layout);
+    const w = cols * (EASEL_W + EASEL_GAP) - EASEL_GAP, h = rows * (EASEL_H + EASEL_GAP) - EASEL_GAP;
+    return EASEL_W * Math.min(1840 / w, 800 / h);
+  };
+
+  it('grows the wide grid a column or a row at a time, filling a new column downwards and a new row across', () => {
+    const cells = Array.from({ length: 12 }, (_, i) => slotCell(i, 'wide'));
+    expect(cells).toEqual([
+      { col: 0, row: 0 }, { col: 1, row: 0 }, { col: 2, row: 0 },
+      { col: 0, row: 1 }, { col: 1, row: 1 }, { col: 2, row: 1 },
+      { col: 3, row: 0 }, { col: 3, row: 1 },
+      { col: 0, row: 2 }, { col: 1, row: 2 }, { col: 2, row: 2 }, { col: 3, row: 2 },
+    ]);
+    expect([3, 12, 40, 60].map((n) => gridOf(n, 'wide'))).toEqual([[3, 1], [4, 3], [8, 5], [10, 6]]);
+  });
+
+  it('never puts two slots in one cell of the wide grid, and leaves at most one shell part filled', () => {
+    const seen = new Set<string>();
+    for (let n = 1; n <= 400; n++) {
+      const { col, row } = slotCell(n - 1, 'wide');
+      const key = `${col},${row}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+    }
+    for (let n = 1; n <= 400; n++) {
+      const [cols, rows] = gridOf(n, 'wide');
+      expect(cols * rows - n).toBeLessThan(Math.max(cols, rows));
+    }
+  });
+
+  it('shows easels on the projector at least as large as the square grid did, and larger for big groups', () => {
+    for (let n = 1; n <= 100; n++) expect(easelWidthOnProjector(n, 'wide')).toBeGreaterThanOrEqual(easelWidthOnProjector(n, 'square') * 0.999);
+    expect(easelWidthOnProjector(3, 'wide') / easelWidthOnProjector(3, 'square')).toBeGreaterThan(1.1);
+    expect(easelWidthOnProjector(40, 'wide') / easelWidthOnProjector(40, 'square')).toBeGreaterThan(1.15);
+    expect(easelWidthOnProjector(60, 'wide') / easelWidthOnProjector(60, 'square')).toBeGreaterThan(1.3);
   });
 });
 
@@ -60,7 +110,7 @@ describe('planning easels (pure)', () => {
     expect(first.rename).toEqual([]);
     const more = planEasels(first.create, people('Ana', 'Ben', 'Cleo', 'Dan', 'Eve'));
     expect(more.create.map((e) => [e.name, e.slot])).toEqual([['Dan', 3], ['Eve', 4]]);
-    expect(more.create[1]).toMatchObject({ ...slotPosition(4), w: EASEL_W, h: EASEL_H, id: easelId('p4-aaaaaaa') });
+    expect(more.create[1]).toMatchObject({ ...slotPosition(4, 'wide'), w: EASEL_W, h: EASEL_H, id: easelId('p4-aaaaaaa'), layout: 'wide' });
   });
 
   it('keeps slots of people who left (no gap is refilled, nobody shifts)', () => {

@@ -5,9 +5,8 @@
  * lenient: an easel that does not validate is skipped.
  *
  * Layout: an easel's place is fixed at creation from its slot, and slots are only ever appended, so
- * nobody's easel moves when someone joins. Slots fill square "shells": slot 0 alone, then a column
- * to the right, then a row below, and so on (1x1, 2x1, 2x2, 3x2, 3x3, 4x3 ...), so the grid stays
- * about as wide as it is tall (a little wider: 4:3 easels on a 16:9 projector) at every size.
+ * nobody's easel moves when someone joins. The grid grows a column or a row at a time (a "shell"),
+ * following its board's layout (slotCell).
  */
 import * as Y from 'yjs';
 import type { Box } from '../geometry/box';
@@ -30,16 +29,52 @@ const NAME_LIMIT = 80;
 /** Highest slot read (a bad peer cannot make the layout run off to infinity). */
 const MAX_SLOT = 10_000;
 
-/** The column and row of a slot: square shells, a new column first, then a new row. */
-export function slotCell(slot: number): { col: number; row: number } {
-  const s = Math.floor(Math.sqrt(slot));
-  const m = slot - s * s;
-  return m < s ? { col: s, row: m } : { col: m - s, row: s };
+/**
+ * How a board's easel grid grows. Each easel stores its board's layout, so a board keeps the one it
+ * started with (moving to another would put new easels on top of old ones):
+ * - 'wide' (every board whose first easel is made now): the grid stays about WIDE_RATIO columns per
+ *   row, which is what fills the projector's board area below its header (1920 x ~820, about 2.3:1)
+ *   and a laptop's with 4:3 easels: 3 easels in a row, 12 as 4x3, 40 as 8x5, 60 as 10x6.
+ * - 'square' (boards made before): columns = ceil(sqrt(n)), never more rows than columns. At 40
+ *   easels (7x6) it left a third of the projector's width empty and every easel 20 % smaller.
+ */
+export type EaselLayout = 'square' | 'wide';
+
+/** Columns per row the wide grid aims at: the projector's board area over one easel cell with its gap. */
+const WIDE_RATIO = 1.75;
+
+/** How far a grid of cols x rows is from the aimed shape (symmetric: too wide and too tall alike). */
+const offShape = (cols: number, rows: number): number => Math.abs(Math.log(cols / rows / WIDE_RATIO));
+
+/**
+ * The column and row of a slot. Square: slot 0, then a column to the right, then a row below, and
+ * so on (1x1, 2x1, 2x2, 3x2, 3x3 ...). Wide: each shell adds the column or the row that keeps the
+ * grid nearer WIDE_RATIO (a column on a tie); a new column fills top to bottom, a new row left to right.
+ */
+export function slotCell(slot: number, layout: EaselLayout): { col: number; row: number } {
+  if (layout === 'square') {
+    const s = Math.floor(Math.sqrt(slot));
+    const m = slot - s * s;
+    return m < s ? { col: s, row: m } : { col: m - s, row: s };
+  }
+  let cols = 1, rows = 1;
+  // slot <= MAX_SLOT (parseEasel, planEasels): at most ~150 shells.
+  while (slot >= cols * rows) {
+    const first = cols * rows;
+    if (offShape(cols + 1, rows) <= offShape(cols, rows + 1)) {
+      if (slot < first + rows) return { col: cols, row: slot - first };
+      cols++;
+    } else {
+      if (slot < first + cols) return { col: slot - first, row: rows };
+      rows++;
+    }
+  }
+  return { col: 0, row: 0 };
 }
 
 /** Where the easel of a slot goes on the board (top-left, board px). The grid starts at (0, 0). */
-export function slotPosition(slot: number): { x: number; y: number } {
-  const { col, row } = slotCell(slot);
+export function slotPosition(slot: number, layout: EaselLayout): { x: number; y: number } {
+  const { col, row } = slotCell(slot, layout);
   return { x: col * (EASEL_W + EASEL_GAP), y: row * (EASEL_H + EASEL_GAP) };
 }
 
@@ -57,7 +92,9 @@ export function parseEasel(id: string, value: unknown): Easel | null {
   if (typeof owner !== 'string' || owner === '' || typeof name !== 'string') return null;
   if (!finite(slot) || slot < 0 || slot > MAX_SLOT || !Number.isInteger(slot)) return null;
   if (!finite(x) || !finite(y) || !finite(w) || !finite(h) || w <= 0 || h <= 0) return null;
-  return { id, owner, name: name.slice(0, NAME_LIMIT), slot, x, y, w, h };
+  const easel: Easel = { id, owner, name: name.slice(0, NAME_LIMIT), slot, x, y, w, h };
+  if (m.get('layout') === 'wide') easel.layout = 'wide';
+  return easel;
 }
 
 /** Every valid easel, in slot order (ties by id, so every screen lists them alike). */
@@ -121,10 +158,12 @@ const cleanName = (name: string): string => name.slice(0, NAME_LIMIT);
 
 /**
  * What it takes for every artist to have an easel with their current name: pure. Existing easels
- * never move; new ones take the next free slots in the order the artists are given (join order).
+ * never move; new ones take the next free slots in the order the artists are given (join order),
+ * in the board's layout: wide for a board without easels or whose easels all are, else square.
  */
 export function planEasels(existing: readonly Easel[], artists: readonly Artist[]): EaselPlan {
   const plan: EaselPlan = { create: [], rename: [] };
+  const layout: EaselLayout = existing.every((e) => e.layout === 'wide') ? 'wide' : 'square';
   let next = existing.reduce((max, e) => Math.max(max, e.slot + 1), 0);
   const seen = new Set<string>();
   for (const artist of artists) {
@@ -137,7 +176,9 @@ export function planEasels(existing: readonly Easel[], artists: readonly Artist[
       continue;
     }
     const slot = next++;
-    plan.create.push({ id: easelId(artist.id), owner: artist.id, name, slot, ...slotPosition(slot), w: EASEL_W, h: EASEL_H });
+    const easel: Easel = { id: easelId(artist.id), owner: artist.id, name, slot, ...slotPosition(slot, layout), w: EASEL_W, h: EASEL_H };
+    if (layout === 'wide') easel.layout = 'wide';
+    plan.create.push(easel);
   }
   return plan;
 }
@@ -163,6 +204,7 @@ export function applyEaselPlan(doc: Y.Doc, plan: EaselPlan, origin: string = Ori
       m.set('y', e.y);
       m.set('w', e.w);
       m.set('h', e.h);
+      if (e.layout) m.set('layout', e.layout);
       frames.set(e.id, m);
     }
     for (const r of plan.rename) {

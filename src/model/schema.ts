@@ -176,6 +176,8 @@ export interface Easel {
   y: number;
   w: number;
   h: number;
+  /** How the board's grid grows (model/easels.ts slotCell): 'wide', or absent on boards whose grid is square. */
+  layout?: 'wide';
 }
 
 /**

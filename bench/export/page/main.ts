@@ -68,7 +68,7 @@ async function makeBoard(): Promise<{ ms: number; strokes: number; photoBytes: n
   let photoBytes = 0;
   for (let e = 0; e < EASELS; e++) {
     const artist = `artist${String(e).padStart(4, '0')}`;
-    const { x: ex, y: ey } = slotPosition(e);
+    const { x: ex, y: ey } = slotPosition(e, 'wide');
     const b = new Board(doc, artist);
     const blob = await photo(rng);
     const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -77,7 +77,7 @@ async function makeBoard(): Promise<{ ms: number; strokes: number; photoBytes: n
     photos.set(hash, blob);
     const imageId = makeItemId(rng);
     doc.transact(() => {
-      doc.getMap('frames').set(`easel${String(e).padStart(4, '0')}xx`, setFields(new Y.Map(), { owner: artist, name: `Artist ${e + 1} Ñandú`, slot: e, x: ex, y: ey, w: EASEL.w, h: EASEL.h }));
+      doc.getMap('frames').set(`easel${String(e).padStart(4, '0')}xx`, setFields(new Y.Map(), { owner: artist, name: `Artist ${e + 1} Ñandú`, slot: e, x: ex, y: ey, w: EASEL.w, h: EASEL.h, layout: 'wide' }));
       doc.getMap('items').set(imageId, setFields(new Y.Map(), { kind: 'image', author: artist, index: 'Zz', x: ex + 60, y: ey + 60, blob: hash, mime: 'image/png', pw: 800, ph: 600, w: 600, h: 450 }));
       for (let n = 0; n < 3; n++) {
         const words = Array.from({ length: 8 + Math.floor(rng() * 20) }, () => WORDS[Math.floor(rng() * WORDS.length)]).join(' ');
