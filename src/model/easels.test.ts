@@ -120,6 +120,25 @@ describe('planning easels (pure)', () => {
     expect(plan.create[0]!.slot).toBe(3);
   });
 
+  it("keeps a board's square grid when its easels were made before the wide one, through a reload", () => {
+    // An old board: three easels without a layout, where the square grid put them.
+    const doc = new Y.Doc();
+    const frames = doc.getMap<unknown>('frames');
+    people('Ana', 'Ben', 'Cleo').forEach((p, slot) => {
+      const m = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ owner: p.id, name: p.name, slot, ...slotPosition(slot, 'square'), w: EASEL_W, h: EASEL_H })) m.set(k, v);
+      frames.set(easelId(p.id), m);
+    });
+    const plan = syncEasels(doc, people('Ana', 'Ben', 'Cleo', 'Dan', 'Eve', 'Fay', 'Gus'));
+    expect(plan.create.map((e) => [e.slot, e.x, e.y, e.layout])).toEqual([3, 4, 5, 6].map((slot) => [slot, slotPosition(slot, 'square').x, slotPosition(slot, 'square').y, undefined]));
+    // A new board is wide, and stays wide once its easels are read back from the document.
+    const fresh = new Y.Doc();
+    syncEasels(fresh, people('Ana', 'Ben'));
+    expect(readEasels(fresh).map((e) => e.layout)).toEqual(['wide', 'wide']);
+    const more = syncEasels(fresh, people('Ana', 'Ben', 'Cleo'));
+    expect(more.create[0]).toMatchObject({ ...slotPosition(2, 'wide'), layout: 'wide' });
+  });
+
   it('follows renames and ignores duplicates', () => {
     const made = planEasels([], people('Ana')).create;
     const plan = planEasels(made, [{ id: 'p0-aaaaaaa', name: 'Anna' }, { id: 'p0-aaaaaaa', name: 'Anna' }]);
