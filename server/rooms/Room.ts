@@ -200,8 +200,11 @@ export class Room {
       let message = this.syncAnswers.get(key);
       if (!message) {
         // [0]: the empty state vector of a fresh client.
-        const update = stateVector.length === 1 && stateVector[0] === 0 ? row : Y.diffUpdate(row, stateVector);
-        message = encodeSyncStep2Update(update);
+        const whole = stateVector.length === 1 && stateVector[0] === 0;
+        message = encodeSyncStep2Update(whole ? row : Y.diffUpdate(row, stateVector));
+        // The answer ends with the whole row: the document loads from there, so the cached answer
+        // and the loaded board share one buffer.
+        if (whole) this.document.adoptSingleRow(message.subarray(message.length - row.length));
       }
       // The row is the document's state, so it answers the next joiners with this state vector too
       // (the cache is cleared by the first change, and by a load that had to drop pending structs).

@@ -106,6 +106,16 @@ export class RoomDocument {
     return this.unapplied?.length === 1 ? this.unapplied[0]! : null;
   }
 
+  /**
+   * Loads the single row from `copy` instead (the same bytes in another buffer, e.g. inside the sync
+   * answer made from it), so the document's contents point into that buffer (applyStoredUpdate) and
+   * the row's own buffer can go: one copy of the board in memory instead of two.
+   */
+  adoptSingleRow(copy: Uint8Array): void {
+    const rows = this.unapplied;
+    if (rows?.length === 1 && rows[0]!.length === copy.length) rows[0] = copy;
+  }
+
   /** Applies the stored rows if that has not happened yet. */
   ensureLoaded(): void {
     const rows = this.unapplied;

@@ -61,6 +61,8 @@ describe('cold join from a single stored row', () => {
     expect(joiner.getMap('session').toJSON()).toEqual(room.doc.getMap('session').toJSON());
     // The next fresh joiner gets the same answer without an encode.
     expect(room.syncStep2(Y.encodeStateVector(new Y.Doc()))).toBe(p.sent[0]);
+    // And the loaded document's contents live in that answer: one copy of the board, not two.
+    expect((room.doc.getMap('items').get('s0') as Uint8Array).buffer).toBe(p.sent[0]!.buffer);
     room.destroy();
   });
 
