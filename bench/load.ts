@@ -68,7 +68,7 @@ export async function runLoad(): Promise<BenchOutput> {
       baseline: median(floats.map((o) => o.memDelta)) / 1e6,
       baselineLabel: 'float arrays',
       ratio: ratio((x) => x.memDelta),
-      note: `heap ${(median(ours.map((o) => o.heapDelta)) / 1e6).toFixed(1)} MB + array buffers ${(median(ours.map((o) => o.arrayBuffersDelta)) / 1e6).toFixed(1)} MB (the stroke buffers are views into the received update, which stays alive)`,
+      note: `heap ${(median(ours.map((o) => o.heapDelta)) / 1e6).toFixed(1)} MB + array buffers ${(median(ours.map((o) => o.arrayBuffersDelta)) / 1e6).toFixed(1)} MB (the stroke records are views into the loaded row, which stays alive)`,
     },
     {
       figure: '  the same snapshot with stock Y.applyUpdate',

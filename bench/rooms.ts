@@ -91,7 +91,7 @@ export async function runRooms(): Promise<BenchOutput> {
       baseline: room.encodedBytes / 1e6,
       baselineLabel: 'encoded doc',
       ratio: (m1b.total - m0.total) / room.encodedBytes,
-      note: `${memNote(m1b)}: what a room being written to holds (Yjs items of ~500 B each plus the stroke buffers)`,
+      note: `${memNote(m1b)}: what a room being written to holds (Yjs objects of ~420 B per stroke plus the row the stroke records point into)`,
     });
     // The room rests once nobody has changed its document for ROOM_REST_MS (default 30 s).
     const restStart = performance.now();
