@@ -11,22 +11,13 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/editor';
-import type { ProjectorAim } from '../editor/projectorAim';
-import { easeInOut, fitCamera, interpolateCamera, needsRefit, type Insets } from '../editor/projectorFit';
 import type { NoteScene } from '../editor/noteScene';
 import type { SceneIndex } from '../editor/sceneIndex';
 import type { Box } from '../geometry/box';
-import type { Camera } from '../geometry/camera';
-import { unionBoxes } from '../geometry/handles';
 import type { Board } from '../model/board';
+import { startProjectorFitter, type ProjectorFitter, type ProjectorFrame } from './projectorFitter';
 
-const GLIDE_MS = 900;
-const CHECK_MS = 300;
-
-/** What the projector aims at (editor/projectorAim.ts): `fixed` boxes are fitted exactly; otherwise `box` joins the drawing. */
-export type ProjectorFrame = Pick<ProjectorAim, 'key' | 'box' | 'fixed'>;
-
-const sameCamera = (a: Camera, b: Camera): boolean => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
+export type { ProjectorFrame } from './projectorFitter';
 
 const boxKey = (b: Box | null): string => (b ? `${b.minX},${b.minY},${b.maxX},${b.maxY}` : '');
 
@@ -46,78 +37,24 @@ export function useProjectorFit(
 ): void {
   const frameRef = useRef(frame);
   const keyRef = useRef(frame.key);
-  const refitRef = useRef<((force: boolean) => void) | null>(null);
+  const fitterRef = useRef<ProjectorFitter | null>(null);
   const aim = `${frame.key}|${boxKey(frame.box)}`;
 
   useEffect(() => {
     if (!board || !scene) return;
-    const insets: Insets = { top: insetTop, right: insetRight, bottom: insetBottom, left: 0 };
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    let raf = 0;
-    let glideTo: Camera | null = null;
-    let pending = 0;
-    let first = true;
-    let lastView = { ...editor.state.get().viewport };
-
-    const stopGlide = () => {
-      if (raf) cancelAnimationFrame(raf);
-      raf = 0;
-    };
-
-    const check = (jump: boolean, force = false) => {
-      pending = 0;
-      const view = editor.state.get().viewport;
-      if (view.width < 2 || view.height < 2) return;
-      const aimed = frameRef.current;
-      const box =
-        aimed.fixed && aimed.box
-          ? aimed.box
-          : unionBoxes([scene().allBounds(), aimed.box, ...(notes?.notes() ?? []).map((n) => n.box)].filter((b) => b !== null));
-      if (!box) return; // an empty board: keep the view (the hint shows in the middle)
-      const target = fitCamera(box, view, insets);
-      const from = editor.camera;
-      // A glide under way toward another fit (the box changed meanwhile) is re-aimed; one toward this
-      // fit goes on.
-      const gliding = raf !== 0;
-      if (gliding && glideTo && sameCamera(glideTo, target) && !force && !jump) return;
-      if (!jump && !first && !force && !gliding && !needsRefit(from, target, box, view, insets)) return;
-      stopGlide();
-      if (jump || first || reduced) {
-        first = false;
-        editor.setCamera(target);
-        return;
-      }
-      const start = performance.now();
-      glideTo = target;
-      const step = (t: number) => {
-        const k = Math.min(1, (t - start) / GLIDE_MS);
-        editor.setCamera(interpolateCamera(from, target, easeInOut(k), view));
-        raf = k < 1 ? requestAnimationFrame(step) : 0;
-      };
-      raf = requestAnimationFrame(step);
-    };
-    refitRef.current = (force) => check(false, force);
-
-    const schedule = () => {
-      // Aimed at an easel or the gallery, the drawing does not move the camera.
-      if (!pending && !frameRef.current.fixed) pending = window.setTimeout(() => check(false), CHECK_MS);
-    };
-    const offBoard = board.subscribe(schedule);
-    const offNotes = notes?.subscribe(schedule);
-    const offEditor = editor.subscribe(() => {
-      const v = editor.state.get().viewport;
-      if (v.width === lastView.width && v.height === lastView.height) return;
-      lastView = { ...v };
-      check(true);
+    const fitter = startProjectorFitter({
+      editor,
+      board,
+      scene,
+      notes,
+      insets: { top: insetTop, right: insetRight, bottom: insetBottom, left: 0 },
+      frame: () => frameRef.current,
+      reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
     });
-    check(true);
+    fitterRef.current = fitter;
     return () => {
-      refitRef.current = null;
-      offBoard();
-      offNotes?.();
-      offEditor();
-      stopGlide();
-      if (pending) clearTimeout(pending);
+      fitterRef.current = null;
+      fitter.dispose();
     };
   }, [editor, board, scene, insetTop, insetBottom, insetRight, notes]);
 
@@ -128,7 +65,7 @@ export function useProjectorFit(
     frameRef.current = frame;
     const moved = keyRef.current !== frame.key;
     keyRef.current = frame.key;
-    refitRef.current?.(moved);
+    fitterRef.current?.refit(moved);
     // `aim` stands for `frame` (a new object on every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [aim]);

@@ -33,14 +33,16 @@ const MAX_SLOT = 10_000;
  * How a board's easel grid grows. Each easel stores its board's layout, so a board keeps the one it
  * started with (moving to another would put new easels on top of old ones):
  * - 'wide' (every board whose first easel is made now): the grid stays about WIDE_RATIO columns per
- *   row, which is what fills the projector's board area below its header (1920 x ~820, about 2.3:1)
- *   and a laptop's with 4:3 easels: 3 easels in a row, 12 as 4x3, 40 as 8x5, 60 as 10x6.
+ *   row, a grid about 2.25 times as wide as tall: a laptop's board area is ~2.3:1, the projector's
+ *   2.5:1 on the whole board and 3:1 above the gallery caption. 3 easels in a row, 12 as 4x3, 40
+ *   as 8x5, 60 as 10x6: tidy (full) grids at the usual sizes, where 2.0 would leave ragged ones
+ *   (40 as 9x5) for the same easel size on the projector.
  * - 'square' (boards made before): columns = ceil(sqrt(n)), never more rows than columns. At 40
  *   easels (7x6) it left a third of the projector's width empty and every easel 20 % smaller.
  */
 export type EaselLayout = 'square' | 'wide';
 
-/** Columns per row the wide grid aims at: the projector's board area over one easel cell with its gap. */
+/** Columns per row the wide grid aims at (one cell with its gap is 1360 x 1060). */
 const WIDE_RATIO = 1.75;
 
 /** How far a grid of cols x rows is from the aimed shape (symmetric: too wide and too tall alike). */
