@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { easelsBounds, readEasels, syncEasels } from '../model/easels';
+import { setEaselsOn } from '../model/easelSession';
 import { memoryPeers } from '../model/memoryBoard';
 import { makeKit } from '../tools/testKit';
 import { copyText, cutText, pasteText } from './clipboard';
@@ -123,5 +125,23 @@ describe('actions', () => {
     expect(c.x).toBeCloseTo(1050, 0);
     expect(c.y).toBeCloseTo(550, 0);
     expect(kit.editor.camera.zoom).toBeLessThan(0.25);
+  });
+
+  it('fits the easels too while they are shown, even the empty ones', () => {
+    const kit = makeKit({ tool: 'select' });
+    kit.board.addItems([{ ...rect, x: 100, y: 100 }]);
+    syncEasels(kit.board.doc, [{ id: 'ana', name: 'Ana' }, { id: 'ben', name: 'Ben' }, { id: 'cy', name: 'Cy' }, { id: 'dev', name: 'Dev' }]);
+    zoomToFit(kit.ctx);
+    const onlyTheRect = kit.editor.camera.zoom;
+    setEaselsOn(kit.board.doc, true);
+    zoomToFit(kit.ctx);
+    const all = easelsBounds(readEasels(kit.board.doc))!;
+    const { x, y, zoom } = kit.editor.camera;
+    const view = kit.editor.state.get().viewport;
+    expect(zoom).toBeLessThan(onlyTheRect);
+    expect(x).toBeLessThanOrEqual(all.minX);
+    expect(y).toBeLessThanOrEqual(all.minY);
+    expect(x + view.width / zoom).toBeGreaterThanOrEqual(all.maxX);
+    expect(y + view.height / zoom).toBeGreaterThanOrEqual(all.maxY);
   });
 });
