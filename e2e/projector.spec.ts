@@ -4,7 +4,7 @@
  * fitted under the header, also when something is drawn far away; the join code can be hidden.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, drawPath, items, startWorkshop, waitSynced, wave } from './helpers';
+import { countInk, drawPath, items, openProjectorLink, startWorkshop, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,18 +38,13 @@ test('projector: no tools, big prompt, join code and timer, drawings fitted, joi
   await panel.getByRole('button', { name: 'Save prompt' }).click();
   await panel.getByRole('button', { name: 'Close' }).click();
 
-  // The projector link, copied from the Invite panel as the facilitator would.
+  // The join code the Invite panel shows, then the projector link copied from it, as the facilitator would.
   await fac.getByRole('button', { name: 'Invite' }).click();
   const invite = fac.getByRole('dialog', { name: 'Invite people' });
   await expect(invite.getByLabel('Join code')).toHaveText(/^[A-Z2-9]{3}\s*[A-Z2-9]{3}$/);
   const code = ((await invite.getByLabel('Join code').textContent()) ?? '').replace(/\s+/g, '');
-  await invite.getByRole('button', { name: 'Copy projector link' }).click();
-  await expect(fac.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
-  const link = new URL(await fac.evaluate(() => navigator.clipboard.readText()));
   await invite.getByRole('button', { name: 'Close' }).click();
-
-  await wall.goto(link.pathname + link.hash);
-  await waitSynced(wall);
+  await openProjectorLink(fac, wall);
   expect(await wall.evaluate(() => window.__sketchroom?.identity?.role)).toBe('projector');
 
   // No tools, no controls.

@@ -9,6 +9,17 @@ import {
 
 const people = (...names: string[]) => names.map((name, i) => ({ id: `p${i}-aaaaaaa`, name }));
 
+/** Columns and rows of the grid the first n slots make. */
+const gridOf = (n: number, layout: 'square' | 'wide'): [number, number] => {
+  let cols = 0, rows = 0;
+  for (let i = 0; i < n; i++) {
+    const c = slotCell(i, layout);
+    cols = Math.max(cols, c.col + 1);
+    rows = Math.max(rows, c.row + 1);
+  }
+  return [cols, rows];
+};
+
 describe('easel layout (pure)', () => {
   it('fills square shells: a new column first, then a new row', () => {
     const cells = Array.from({ length: 10 }, (_, i) => slotCell(i, 'square'));
@@ -33,16 +44,10 @@ describe('easel layout (pure)', () => {
       const key = `${col},${row}`;
       expect(seen.has(key)).toBe(false);
       seen.add(key);
-      const cols = Math.ceil(Math.sqrt(n));
       // Columns = ceil(sqrt(n)), rows never more than the columns: a tidy, slightly wide grid.
-      let maxCol = 0, maxRow = 0;
-      for (let i = 0; i < n; i++) {
-        const c = slotCell(i, 'square');
-        maxCol = Math.max(maxCol, c.col);
-        maxRow = Math.max(maxRow, c.row);
-      }
-      expect(maxCol + 1).toBe(cols);
-      expect(maxRow + 1).toBeLessThanOrEqual(cols);
+      const [cols, rows] = gridOf(n, 'square');
+      expect(cols).toBe(Math.ceil(Math.sqrt(n)));
+      expect(rows).toBeLessThanOrEqual(cols);
     }
   });
 
@@ -53,16 +58,6 @@ describe('easel layout (pure)', () => {
     expect(slotPosition(2, 'wide')).toEqual({ x: 2 * (EASEL_W + EASEL_GAP), y: 0 });
   });
 
-  /** Columns and rows of the grid the first n slots make. */
-  const gridOf = (n: number, layout: 'square' | 'wide'): [number, number] => {
-    let cols = 0, rows = 0;
-    for (let i = 0; i < n; i++) {
-      const c = slotCell(i, layout);
-      cols = Math.max(cols, c.col + 1);
-      rows = Math.max(rows, c.row + 1);
-    }
-    return [cols, rows];
-  };
   /** How wide one easel shows when the grid is fitted into the projector's board area (px). */
   const easelWidthOnProjector = (n: number, layout: 'square' | 'wide'): number => {
     const [cols, rows] = gridOf(n, layout);
