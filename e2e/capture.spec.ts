@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import config from '../playwright.config';
-import { countInk, openBoardAs, waitSynced } from './helpers';
+import { countInk, openBoardAs, screenPath, waitSynced } from './helpers';
 
 // The fake camera: two devices, so the camera choice shows. Keeps the configured Chromium.
 test.use({
@@ -188,7 +188,7 @@ test('file picker: crop and clean up; a second participant and the projector see
   await expect.poll(() => countInk(wall, 0, 0, 1920, 1080, RED, 70), { timeout: 15_000 }).toBeGreaterThan(200);
 
   // Screenshot of a board with a photo on the projector.
-  await wall.screenshot({ path: 'docs/screens/capture-board-photo.png' });
+  await wall.screenshot({ path: screenPath('capture-board-photo.png') });
 });
 
 test('paste a picture from the clipboard; a file that is not a picture is refused in plain words', async ({ browser, baseURL }) => {
@@ -315,7 +315,7 @@ test('screenshot: the capture dialog at 1366 x 768', async ({ browser, baseURL }
   await dialog.getByLabel('Clean up').check();
   await expect(dialog.getByText('Cleaning up…')).toBeHidden();
   await page.mouse.move(10, 10);
-  await page.screenshot({ path: 'docs/screens/capture-dialog.png' });
+  await page.screenshot({ path: screenPath('capture-dialog.png') });
   // Added: selected, with the Select tool (for looking at; the other tests check the pixels).
   await dialog.getByRole('button', { name: 'Add to board' }).click();
   await expect(dialog).toBeHidden();

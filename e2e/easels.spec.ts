@@ -4,10 +4,10 @@
  * (nobody's easel moves); spotlight and gallery drive the projector's camera; drawing can be kept
  * to one's own easel; labels follow renames; clear board keeps the easels and the facilitator's undo
  * brings the work back.
- * Screenshots of the projector at 1920x1080 go to docs/screens/.
+ * Screenshots of the projector at 1920x1080 go to docs/screens/ when refreshed (`npm run screens`).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { camera, countInk, drawPath, easels, items, joinBoard, restingCamera, startWorkshop, wave, openProjectorLink, type Cam, type EaselJson } from './helpers';
+import { type Cam, camera, countInk, drawPath, type EaselJson, easels, items, joinBoard, openProjectorLink, restingCamera, screenPath, startWorkshop, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -100,7 +100,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   expect(box.left).toBeGreaterThanOrEqual(0);
   expect(box.right).toBeLessThanOrEqual(1920);
   expect(box.bottom).toBeLessThanOrEqual(1080);
-  await wall.screenshot({ path: 'docs/screens/projector-easels-board.png' });
+  await wall.screenshot({ path: screenPath('projector-easels-board.png') });
 
   // Spotlight on Ben: the projector zooms to Ben's easel and shows his name big.
   await list.getByRole('button', { name: 'Spotlight Ben' }).click();
@@ -118,8 +118,8 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   // Ada's and Cleo's easels are out of the picture (or only at the edge).
   const adaBox = toScreen(cam, all[0]!);
   expect(adaBox.right).toBeLessThan(box.left);
-  await wall.screenshot({ path: 'docs/screens/projector-spotlight.png' });
-  await fac.screenshot({ path: 'docs/screens/facilitate-easels.png' });
+  await wall.screenshot({ path: screenPath('projector-spotlight.png') });
+  await fac.screenshot({ path: screenPath('facilitate-easels.png') });
 
   // Gallery: every easel on the wall as a contact sheet.
   await panel.getByRole('button', { name: 'Gallery' }).click();
@@ -136,7 +136,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
     const band = { x: Math.round(s.left + 4), y: Math.round(s.top + 4), w: Math.round((s.right - s.left) * 0.6), h: Math.round((s.bottom - s.top) * 0.2) };
     expect(await countInk(wall, band.x, band.y, band.w, band.h, '#2b3138')).toBeGreaterThan(40);
   }
-  await wall.screenshot({ path: 'docs/screens/projector-gallery.png' });
+  await wall.screenshot({ path: screenPath('projector-gallery.png') });
 
   // Whole board again.
   await panel.getByRole('button', { name: 'Whole board' }).click();
@@ -152,7 +152,7 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   const gutter = { x: adaScreen.right + 10, y: (adaScreen.top + adaScreen.bottom) / 2 };
   await drawPath(ada, [[gutter.x, gutter.y], [gutter.x + 6, gutter.y + 4]]);
   await expect(ada.getByRole('status').filter({ hasText: 'Draw inside your own easel' })).toBeVisible();
-  await ada.screenshot({ path: 'docs/screens/participant-easel-only.png' });
+  await ada.screenshot({ path: screenPath('participant-easel-only.png') });
   await ada.waitForTimeout(300);
   expect((await items(ada)).length).toBe(before);
   await inside(ada, all[0]!)();

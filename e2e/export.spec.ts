@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { boardPairViaApi, colourDistance, hexToRgb, joinBoard, newPage, openBoardAs, waitSynced, type EaselJson } from './helpers';
+import { boardPairViaApi, colourDistance, type EaselJson, hexToRgb, joinBoard, newPage, openBoardAs, screenPath, waitSynced } from './helpers';
 
 const BLUE = '#0a64c2';
 const RED = '#c8312f';
@@ -113,7 +113,7 @@ test('a very large board: the dialog says the smaller scale it will be saved at,
   await dialog.getByLabel('Margin (px)').fill('24');
   const warning = dialog.getByText(/^This board is very large: it will be saved at 0\.\d+x instead of 2x\.$/);
   await expect(warning).toBeVisible();
-  await page.screenshot({ path: 'docs/screens/export-dialog-large.png' });
+  await page.screenshot({ path: screenPath('export-dialog-large.png') });
   const planned = Number(/at (0\.\d+)x/.exec((await warning.textContent())!)![1]);
 
   const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
@@ -308,7 +308,7 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
       await dialog.getByRole('radio', { name: 'White background' }).check();
       await dialog.getByLabel('Margin (px)').fill('0');
       await dialog.getByRole('checkbox', { name: /Include notes/ }).setChecked(notes);
-      if (notes) await fac.screenshot({ path: 'docs/screens/export-dialog.png' });
+      if (notes) await fac.screenshot({ path: screenPath('export-dialog.png') });
     });
     expect(d.suggestedFilename()).toBe('Bea.png');
     return downloaded(d);
@@ -334,7 +334,7 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
       [png.toString('base64'), y0, h] as const,
     );
   expect(await inkBelow(withNotes, beaEasel.h, on.height - beaEasel.h)).toBeGreaterThan(500); // the legend's words
-  writeFileSync('docs/screens/export-annotated.png', withNotes);
+  writeFileSync(screenPath('export-annotated.png'), withNotes);
   const without = await easelPng(false);
   const off = await inspectPng(fac, without, []);
   expect([off.width, off.height]).toEqual([beaEasel.w, beaEasel.h]);
@@ -371,7 +371,7 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
   expect(pages).toContain('The bus stop by the river, where I wait every morning');
   expect(pages).toContain('Café on the corner: ça sent bon');
   expect(pages).toContain('— Ana (guest)');
-  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '110', '-png', '-singlefile', pdfPath, 'docs/screens/export-handout-page']);
+  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '110', '-png', '-singlefile', pdfPath, screenPath('export-handout-page')]);
 
   // Bea may export her own easel (not the whole board, not the others').
   await bea.getByRole('button', { name: 'Export' }).click();

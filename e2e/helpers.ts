@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { Easel } from '../src/model/schema';
 
@@ -200,4 +201,14 @@ export async function openProjectorLink(fac: Page, wall: Page): Promise<void> {
   await invite.getByRole('button', { name: 'Close' }).click();
   await wall.goto(link.pathname + link.hash);
   await waitSynced(wall);
+}
+
+/**
+ * Where a spec's screenshot of a state goes: docs/screens/ when they are being refreshed
+ * (`npm run screens`), else the test output folder, so that a test run leaves the tree as it was.
+ */
+export function screenPath(name: string): string {
+  const dir = process.env.SCREENS === '1' ? 'docs/screens' : 'test-results/screens';
+  mkdirSync(dir, { recursive: true });
+  return `${dir}/${name}`;
 }

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canvasOrigin, drawPath, items, joinBoard, startWorkshop, waitSynced, wave, openProjectorLink } from './helpers';
+import { canvasOrigin, drawPath, items, joinBoard, openProjectorLink, screenPath, startWorkshop, waitSynced, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -99,7 +99,7 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     await expect(editor.getByText('1000 / 1000')).toBeVisible();
     await noteField.fill('The river\nis how I get here');
     await editor.getByLabel('Who said it').fill('Bea');
-    await fac.screenshot({ path: 'docs/screens/notes-editor.png' });
+    await fac.screenshot({ path: screenPath('notes-editor.png') });
     await editor.getByRole('button', { name: 'Save note' }).click();
     await expect(editor).toHaveCount(0);
     await expect.poll(() => notesOf(fac)).toEqual([expect.objectContaining({ target: drawing!.id, text: 'The river\nis how I get here', speaker: 'Bea' })]);
@@ -112,7 +112,7 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     await expect(pop).toContainText('The river');
     await expect(pop).toContainText('— Bea');
     expect(await pop.locator('.note-pop-text').innerText()).toBe('The river\nis how I get here');
-    await bea.screenshot({ path: 'docs/screens/notes-popover.png' });
+    await bea.screenshot({ path: screenPath('notes-popover.png') });
     await bea.mouse.move(1200, 650);
 
     // The projector shows the note's number and words.
@@ -168,8 +168,8 @@ test('annotate: a note on a participant’s drawing, live everywhere, follows th
     await edit.getByRole('button', { name: 'Save note' }).click();
     await expect(rows.nth(1)).toContainText('by bike');
     await expect(legend).toContainText('by bike');
-    await fac.screenshot({ path: 'docs/screens/notes-panel.png' });
-    await wall.screenshot({ path: 'docs/screens/notes-projector.png' });
+    await fac.screenshot({ path: screenPath('notes-panel.png') });
+    await wall.screenshot({ path: screenPath('notes-projector.png') });
 
     await panel.getByRole('button', { name: 'Delete note 1' }).click();
     await expect(rows).toHaveCount(1);

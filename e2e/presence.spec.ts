@@ -4,9 +4,8 @@
  * participants' views to the facilitator's area until one of them pans away, who then sees the
  * way back. Four screens: facilitator, two participants, projector (1920x1080).
  */
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { canvasOrigin, countInk, drawPath, joinBoard, openProjectorLink, startWorkshop, wave } from './helpers';
+import { canvasOrigin, countInk, drawPath, joinBoard, openProjectorLink, screenPath, startWorkshop, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -90,10 +89,9 @@ test('laser pointer on every screen, then bring everyone to me', async ({ browse
     }
     // The picture for the docs: taken again if the trail had faded meanwhile (a slow machine
     // moves the mouse only a few times a second).
-    mkdirSync('docs/screens', { recursive: true });
     const onWall = await toScreen(wall, spot);
     for (let i = 0; i < 5; i++) {
-      await wall.screenshot({ path: 'docs/screens/projector-laser.png' });
+      await wall.screenshot({ path: screenPath('projector-laser.png') });
       if ((await redAround(wall, onWall)) > 60) break;
     }
   } finally {

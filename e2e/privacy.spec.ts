@@ -5,7 +5,7 @@
  * after the reveal everyone shows everything.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, drawPath, items, joinBoard, waitSynced, wave } from './helpers';
+import { countInk, drawPath, items, joinBoard, screenPath, waitSynced, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -41,7 +41,7 @@ test('private drawing: nobody receives another participant’s strokes before th
   await expect(panel.getByRole('switch', { name: 'Private drawing' })).toHaveAttribute('aria-checked', 'true');
   await expect(fac.getByRole('status').filter({ hasText: 'Private drawing is on. You see everyone’s drawing.' }).first()).toBeVisible();
   await panel.getByRole('button', { name: 'Reveal drawings' }).scrollIntoViewIfNeeded();
-  await fac.screenshot({ path: 'docs/screens/facilitator-private-drawing.png' });
+  await fac.screenshot({ path: screenPath('facilitator-private-drawing.png') });
 
   const ann = await open(browser);
   const ben = await open(browser);
@@ -84,8 +84,8 @@ test('private drawing: nobody receives another participant’s strokes before th
   expect(await countInk(ben, 280, 220, 340, 60, annItems[0]!.color)).toBe(0);
   await expect.poll(() => countInk(ben, 280, 490, 340, 60, benItems[0]!.color)).toBeGreaterThan(50);
 
-  await wall.screenshot({ path: 'docs/screens/projector-private-drawing.png' });
-  await ben.screenshot({ path: 'docs/screens/participant-private-drawing.png' });
+  await wall.screenshot({ path: screenPath('projector-private-drawing.png') });
+  await ben.screenshot({ path: screenPath('participant-private-drawing.png') });
 
   // The reveal.
   await fac.getByRole('dialog', { name: 'Facilitate' }).getByRole('button', { name: 'Reveal drawings' }).click();
@@ -99,5 +99,5 @@ test('private drawing: nobody receives another participant’s strokes before th
   await expect.poll(() => countInk(ann, 280, 490, 340, 60, benItems[0]!.color)).toBeGreaterThan(50);
   expect(contains(benFrames, annId)).toBe(true);
   await wall.waitForTimeout(1500); // the projector's fit glides for 0.9 s: screenshot the settled wall
-  await wall.screenshot({ path: 'docs/screens/projector-revealed.png' });
+  await wall.screenshot({ path: screenPath('projector-revealed.png') });
 });

@@ -3,14 +3,13 @@
  *  - thin ink stays visible when the wall shows a whole board of easels (a floor on its width),
  *    while laptops, the facilitator's included, keep true widths;
  *  - a spotlight shows the easel's ink that runs past its edge, clear of the veil and the caption.
- * Screenshots at 1920x1080 go to docs/screens/ (or SCREENS_DIR).
+ * Screenshots at 1920x1080 go to docs/screens/ when refreshed (`npm run screens`, helpers.screenPath).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, easels, expectInkAt, restingCamera, waitSynced } from './helpers';
+import { countInk, easels, expectInkAt, restingCamera, screenPath, waitSynced } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-const SCREENS = process.env.SCREENS_DIR ?? 'docs/screens';
 const INK = '#1f2328';
 const RED = '#c8312f';
 /** Easel names on the wall's far views (src/canvas/easelNames.ts). */
@@ -127,7 +126,7 @@ test('thin ink stays visible on the whole-board view of twelve easels; laptops k
   await expectInkAt(wall, sx(e.x + 800), top + nameMid, RED);
   expect(await countInk(wall, Math.round(left + 14), Math.round(top + 8), 36, LABEL_SCREEN_PX - 4, '#2b3138')).toBeGreaterThan(40);
   expect(await countInk(wall, Math.round(left + 14), Math.round(top + 8), 36, LABEL_SCREEN_PX - 4, RED)).toBe(0);
-  await wall.screenshot({ path: `${SCREENS}/projector-thin-ink-board.png` });
+  await wall.screenshot({ path: screenPath('projector-thin-ink-board.png') });
 
   // The facilitator's laptop, zoomed out as far, shows the true (thin) width.
   await fac.keyboard.press('Escape');
@@ -175,7 +174,7 @@ test('a spotlight shows the ink that runs past the easel, clear of the veil and 
   // The easel itself stays the big thing on the wall: whole and most of the free height.
   const easelTop = (e.y - cam.y) * cam.zoom, easelBottom = (e.y + e.h - cam.y) * cam.zoom;
   expect(easelBottom - easelTop).toBeGreaterThan(450);
-  await wall.screenshot({ path: `${SCREENS}/projector-spotlight-past-edge.png` });
+  await wall.screenshot({ path: screenPath('projector-spotlight-past-edge.png') });
 
   // A gallery frames every easel with its ink past the edges too: a line run down out of the bottom
   // row (it starts in Cy's easel) is on the wall, above the caption, not cut off below the grid.
@@ -200,5 +199,5 @@ test('a spotlight shows the ink that runs past the easel, clear of the veil and 
     .toBe(true);
   const g = await restingCamera(wall);
   await expectInkAt(wall, (low.x - g.x) * g.zoom, (low.y - g.y) * g.zoom - 4, RED);
-  await wall.screenshot({ path: `${SCREENS}/projector-gallery-past-edge.png` });
+  await wall.screenshot({ path: screenPath('projector-gallery-past-edge.png') });
 });
