@@ -19,6 +19,9 @@ import { malformed, Refusal } from './inspect/refusal';
 /** An awareness message with no states: harmless to every y-websocket client, and it is a message. */
 const KEEPALIVE = new Uint8Array([1, 1, 0]);
 
+/** How long a client closed for misbehaving keeps its socket (our close frame's way out). */
+const ABANDON_MS = 1000;
+
 export class Connection implements Peer {
   /** Small per-room number, prefixed to this connection's live strokes. */
   readonly number: number;
@@ -84,6 +87,14 @@ export class Connection implements Peer {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.onClose();
+    if (code === CloseCode.TooManyMessages || code === CloseCode.BadMessage) {
+      // Whatever else a flooder (or a broken client) has queued is never read: parsing a backlog of
+      // tens of thousands of frames would hold everyone else's messages up for a tenth of a second.
+      // Without reading, its answer to our close frame never arrives either, so its socket goes
+      // once that frame is out, not after ws' 30 s wait.
+      this.ws.pause();
+      setTimeout(() => this.ws.terminate(), ABANDON_MS).unref();
+    }
     this.ws.close(code, reason);
   }
 

@@ -3,6 +3,7 @@
  * refuses only the offender; a canary provider in the same room keeps syncing.
  */
 import * as encoding from 'lib0/encoding';
+import net from 'node:net';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -40,6 +41,29 @@ function provider(s: RunningServer, boardId: string, token: string): Client {
   const c = connect(s.url, boardId, token);
   clients.push(c);
   return c;
+}
+
+/** The code of the first close frame in what a raw socket received after its handshake, if any. */
+function closeCodeIn(received: Buffer): number | null {
+  let at = received.indexOf('\r\n\r\n');
+  if (at < 0) return null;
+  at += 4;
+  while (at + 2 <= received.length) {
+    const opcode = received[at]! & 0x0f;
+    let length = received[at + 1]! & 0x7f;
+    let start = at + 2;
+    if (length === 126) {
+      length = received.readUInt16BE(at + 2);
+      start += 2;
+    } else if (length === 127) {
+      length = Number(received.readBigUInt64BE(at + 2));
+      start += 8;
+    }
+    if (start + length > received.length) return null;
+    if (opcode === 8) return received.readUInt16BE(start);
+    at = start + length;
+  }
+  return null;
 }
 
 function rawClient(s: RunningServer, boardId: string, token: string): RawClient {
@@ -127,6 +151,42 @@ describe('venue limits', () => {
     expect(closed.code).toBe(CloseCode.TooManyMessages);
     await roomStillSyncs(canary, writer, board.participantId);
     expect(canary.provider.wsconnected).toBe(true);
+  });
+
+  it('stops reading a flooder once it is told 4429, and lets go of its socket without waiting for its reply', async () => {
+    const s = await server({ maxMessagesPerSecond: 50, messageBurst: 100 });
+    const board = await createBoard(s.url);
+    const canary = provider(s, board.id, board.facilitatorKey);
+    const writer = provider(s, board.id, board.facilitatorKey);
+    await Promise.all([synced(canary), synced(writer)]);
+    // A client below ws: it floods and never answers the close frame, as a broken or hostile one may.
+    const { port } = new URL(s.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.on('error', () => {});
+    let received = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+    const gone = new Promise<number>((resolve) => socket.once('close', () => resolve(performance.now())));
+    socket.write(
+      `GET /ws/${board.id}?token=${encodeURIComponent(board.facilitatorKey)} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n` +
+        'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    await waitFor(() => received.includes('\r\n\r\n'));
+    expect(received.toString('latin1', 0, 12)).toBe('HTTP/1.1 101');
+    // QueryAwareness frames (masked with a zero key), far past the burst, in one write.
+    const frame = Buffer.from([0x82, 0x81, 0, 0, 0, 0, 3]);
+    socket.write(Buffer.concat(Array.from({ length: 5000 }, () => frame)));
+    const closedAt = await new Promise<number>((resolve) => {
+      const poll = setInterval(() => {
+        if (closeCodeIn(received) !== null) {
+          clearInterval(poll);
+          resolve(performance.now());
+        }
+      }, 5);
+    });
+    expect(closeCodeIn(received)).toBe(CloseCode.TooManyMessages);
+    // ws would wait 30 s for the reply that never comes.
+    expect((await gone) - closedAt).toBeLessThan(5_000);
+    await roomStillSyncs(canary, writer, board.participantId);
   });
 
   it('stock providers echoing a busy room\'s presence are not closed (awareness takes no message token)', async () => {
