@@ -103,7 +103,7 @@ async function loadPhase(): Promise<{ rows: Row[]; lines: string[] }> {
         figure: '  heap growth per Yjs struct added to the documents',
         value: (heapEnd - heapEarly) / Math.max(1, structsEnd - structsEarly),
         unit: 'B',
-        note: `the ${roomCount} documents went from ${structsEarly.toLocaleString('en-US')} to ${structsEnd.toLocaleString('en-US')} structs (strokes, and the tombstones erased ones leave: Yjs keeps one per map key); a loaded stroke costs ~500 B (bench rooms)`,
+        note: `the ${roomCount} documents went from ${structsEarly.toLocaleString('en-US')} to ${structsEnd.toLocaleString('en-US')} structs (strokes, and the tombstones erased ones leave: Yjs keeps one per map key); a loaded stroke costs ~420 B of heap (bench rooms)`,
       },
       { figure: 'presence messages per recipient', value: presencePerRecipient, unit: '/s', note: 'batched: at most ~30/s' },
       { figure: 'strokes committed', value: stats.strokes / elapsed, unit: '/s', note: `${stats.strokes} in ${fmt(elapsed)} s` },
