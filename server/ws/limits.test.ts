@@ -66,6 +66,16 @@ function closeCodeIn(received: Buffer): number | null {
   return null;
 }
 
+/** A server with these limits, a board, and two synced providers on it: the canary and a writer. */
+async function canaryRoom(limits: ConfigOverrides['limits']) {
+  const s = await server(limits);
+  const board = await createBoard(s.url);
+  const canary = provider(s, board.id, board.facilitatorKey);
+  const writer = provider(s, board.id, board.facilitatorKey);
+  await Promise.all([synced(canary), synced(writer)]);
+  return { s, board, canary, writer };
+}
+
 function rawClient(s: RunningServer, boardId: string, token: string): RawClient {
   const r = raw(s.url, boardId, token);
   raws.push(r);
@@ -138,11 +148,7 @@ describe('venue limits', () => {
   });
 
   it('a flooding raw client is closed with 4429 while a canary provider keeps syncing', async () => {
-    const s = await server({ maxMessagesPerSecond: 50, messageBurst: 100 });
-    const board = await createBoard(s.url);
-    const canary = provider(s, board.id, board.facilitatorKey);
-    const writer = provider(s, board.id, board.facilitatorKey);
-    await Promise.all([synced(canary), synced(writer)]);
+    const { s, board, canary, writer } = await canaryRoom({ maxMessagesPerSecond: 50, messageBurst: 100 });
     const flood = rawClient(s, board.id, board.facilitatorKey);
     await flood.opened;
     // QueryAwareness: a valid, tiny message, 1,000 at once.
@@ -154,11 +160,7 @@ describe('venue limits', () => {
   });
 
   it('stops reading a flooder once it is told 4429, and lets go of its socket without waiting for its reply', async () => {
-    const s = await server({ maxMessagesPerSecond: 50, messageBurst: 100 });
-    const board = await createBoard(s.url);
-    const canary = provider(s, board.id, board.facilitatorKey);
-    const writer = provider(s, board.id, board.facilitatorKey);
-    await Promise.all([synced(canary), synced(writer)]);
+    const { s, board, canary, writer } = await canaryRoom({ maxMessagesPerSecond: 50, messageBurst: 100 });
     // A client below ws: it floods and never answers the close frame, as a broken or hostile one may.
     const { port } = new URL(s.url);
     const socket = net.connect(Number(port), '127.0.0.1');
@@ -190,11 +192,7 @@ describe('venue limits', () => {
   });
 
   it('stock providers echoing a busy room\'s presence are not closed (awareness takes no message token)', async () => {
-    const s = await server({ maxMessagesPerSecond: 10, messageBurst: 10 });
-    const board = await createBoard(s.url);
-    const canary = provider(s, board.id, board.facilitatorKey);
-    const writer = provider(s, board.id, board.facilitatorKey);
-    await Promise.all([synced(canary), synced(writer)]);
+    const { s, board, canary, writer } = await canaryRoom({ maxMessagesPerSecond: 10, messageBurst: 10 });
     let closes = 0;
     canary.provider.on('connection-close', () => closes++);
     const guest = await joinBoard(s.url, board.id, 'Guest');
