@@ -37,13 +37,13 @@ describe('easel layout (pure)', () => {
     ]);
   });
 
-  it('never puts two slots in one cell, and stays about square at every size', () => {
-    const seen = new Set<string>();
+  it.each(['square', 'wide'] as const)('never puts two slots in one cell of the %s grid', (layout) => {
+    const cells = new Set(Array.from({ length: 400 }, (_, i) => JSON.stringify(slotCell(i, layout))));
+    expect(cells.size).toBe(400);
+  });
+
+  it('stays about square at every size', () => {
     for (let n = 1; n <= 400; n++) {
-      const { col, row } = slotCell(n - 1, 'square');
-      const key = `${col},${row}`;
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
       // Columns = ceil(sqrt(n)), rows never more than the columns: a tidy, slightly wide grid.
       const [cols, rows] = gridOf(n, 'square');
       expect(cols).toBe(Math.ceil(Math.sqrt(n)));
@@ -76,14 +76,7 @@ describe('easel layout (pure)', () => {
     expect([3, 12, 40, 60].map((n) => gridOf(n, 'wide'))).toEqual([[3, 1], [4, 3], [8, 5], [10, 6]]);
   });
 
-  it('never puts two slots in one cell of the wide grid, and leaves at most one shell part filled', () => {
-    const seen = new Set<string>();
-    for (let n = 1; n <= 400; n++) {
-      const { col, row } = slotCell(n - 1, 'wide');
-      const key = `${col},${row}`;
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
-    }
+  it('leaves at most one shell of the wide grid part filled', () => {
     for (let n = 1; n <= 400; n++) {
       const [cols, rows] = gridOf(n, 'wide');
       expect(cols * rows - n).toBeLessThan(Math.max(cols, rows));
