@@ -19,7 +19,10 @@ import { malformed, Refusal } from './inspect/refusal';
 /** An awareness message with no states: harmless to every y-websocket client, and it is a message. */
 const KEEPALIVE = new Uint8Array([1, 1, 0]);
 
-/** How long a client closed for misbehaving keeps its socket (our close frame's way out). */
+/** A connection's QueryAwareness is answered at most once per this many ms. */
+const QUERY_ANSWER_MS = 1000;
+
+/** How long a client closed for misbehaving keeps its socket at most while our close frame goes out. */
 const ABANDON_MS = 1000;
 
 export class Connection implements Peer {
@@ -39,6 +42,8 @@ export class Connection implements Peer {
    */
   private pendingAwareness: Map<number, AwarenessEntry> | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** When a QueryAwareness of this connection was last answered (Date.now; see answersAwarenessQuery). */
+  private awarenessAnsweredAt = -Infinity;
   /** Document updates read from this connection, and the latest count queued for confirmation. */
   private updatesRead = 0;
   private confirmQueued = 0;
@@ -93,9 +98,32 @@ export class Connection implements Peer {
       // Without reading, its answer to our close frame never arrives either, so its socket goes
       // once that frame is out, not after ws' 30 s wait.
       this.ws.pause();
-      setTimeout(() => this.ws.terminate(), ABANDON_MS).unref();
+      this.ws.close(code, reason);
+      this.dropOnceSent(Date.now());
+      return;
     }
     this.ws.close(code, reason);
+  }
+
+  /**
+   * Whether to answer a QueryAwareness now: at most once per QUERY_ANSWER_MS. Stock clients never
+   * ask (they are told), and every answer carries everyone's presence, so a one-byte query repeated
+   * would make the server write kilobytes per byte it reads.
+   */
+  answersAwarenessQuery(): boolean {
+    const now = Date.now();
+    if (now - this.awarenessAnsweredAt < QUERY_ANSWER_MS) return false;
+    this.awarenessAnsweredAt = now;
+    return true;
+  }
+
+  /** Ends the socket once all we wrote (the close frame last) has left for the network, or after ABANDON_MS. */
+  private dropOnceSent(since: number): void {
+    setTimeout(() => {
+      if (this.ws.readyState === this.ws.CLOSED) return;
+      if (this.ws.bufferedAmount === 0 || Date.now() - since >= ABANDON_MS) this.ws.terminate();
+      else this.dropOnceSent(since);
+    }, 10).unref();
   }
 
   /**

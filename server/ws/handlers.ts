@@ -117,6 +117,8 @@ const handleAwareness: Handler = (conn, dec) => {
 
 const handleQueryAwareness: Handler = (conn, dec) => {
   if (decoding.hasContent(dec)) throw malformed('bad query');
+  // Repeats within a second are dropped, not refused (Connection.answersAwarenessQuery).
+  if (!conn.answersAwarenessQuery()) return;
   const { awareness } = conn.room;
   conn.room.sendDurable(conn, conn.room.awarenessMessageFor(conn.identity, [...awareness.getStates().keys()]));
 };

@@ -214,6 +214,27 @@ describe('venue limits', () => {
     expect(closes).toBe(0);
   });
 
+  it('answers a QueryAwareness at most once a second: repeats cannot turn one byte into kilobytes', async () => {
+    const { s, board, canary } = await canaryRoom({});
+    canary.provider.awareness.setLocalStateField('user', { name: 'Canary', note: 'x'.repeat(500) });
+    const asker = rawClient(s, board.id, board.facilitatorKey);
+    await asker.opened;
+    asker.send(step1());
+    const presence = () => asker.messages.filter((m) => m[0] === 1 && m.length > 3).length;
+    await waitFor(() => presence() > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = presence();
+    for (let i = 0; i < 50; i++) asker.send(new Uint8Array([3]));
+    await waitFor(() => presence() > before);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(presence()).toBe(before + 1);
+    // A second later the next query is answered again.
+    await new Promise((r) => setTimeout(r, 800));
+    asker.send(new Uint8Array([3]));
+    await waitFor(() => presence() > before + 1);
+    expect(asker.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
   it('a byte flood is closed with 4429 too; honest traffic under the rates is not', async () => {
     const s = await server({ maxBytesPerSecond: 64 * 1024, byteBurst: 64 * 1024, maxFrameBytes: 64 * 1024 });
     const board = await createBoard(s.url);
