@@ -40,17 +40,8 @@ export abstract class GestureState<T extends StateTool = StateTool> extends Tool
   }
 }
 
-/**
- * A drag that writes the document as the pointer moves (at most once per animation frame, so other
- * screens follow live): one undo step from press to release; Escape drops the pending frame and
- * takes the step back, leaving no undo entry. Subclasses call beginStep() on enter and write in
- * onPointerMove through ctx.frame().
- */
-export abstract class UndoableDrag<T extends StateTool = StateTool> extends GestureState<T> {
-  protected beginStep(): void {
-    this.ctx.board().history.beginStep();
-  }
-
+/** A drag that ends on release (where the pointer let go counts) or when the pointer is lost. */
+export abstract class Drag<T extends StateTool = StateTool> extends GestureState<T> {
   override onPointerUp(e: BoardPointer): void {
     this.onPointerMove(e);
     this.finish();
@@ -60,13 +51,27 @@ export abstract class UndoableDrag<T extends StateTool = StateTool> extends Gest
     this.finish();
   }
 
+  protected abstract finish(): void;
+}
+
+/**
+ * A drag that writes the document as the pointer moves (at most once per animation frame, so other
+ * screens follow live): one undo step from press to release; Escape drops the pending frame and
+ * takes the step back, leaving no undo entry. Subclasses call beginStep() on enter and write in
+ * onPointerMove through ctx.frame().
+ */
+export abstract class UndoableDrag<T extends StateTool = StateTool> extends Drag<T> {
+  protected beginStep(): void {
+    this.ctx.board().history.beginStep();
+  }
+
   override onCancel(): void {
     this.ctx.dropFrames();
     this.ctx.board().history.cancelStep();
     this.leave();
   }
 
-  private finish(): void {
+  protected override finish(): void {
     this.ctx.flushFrames();
     this.ctx.board().history.endStep();
     this.leave();

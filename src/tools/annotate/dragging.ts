@@ -1,7 +1,7 @@
 import type { BoardPointer } from '../../editor/input';
 import { pickNoteTarget } from '../../editor/noteScene';
 import type { Box } from '../../geometry/box';
-import { GestureState } from '../framework';
+import { Drag } from '../framework';
 import type { AnnotateTool } from './annotateTool';
 
 /** Smallest region worth a note, screen px on each side (a smaller drag is taken as a slip). */
@@ -18,7 +18,7 @@ const boxOf = (a: { x: number; y: number }, b: { x: number; y: number }): Box =>
  * The region follows the pointer (shown by the notes layer, nothing written yet); on release the
  * target is chosen and the note editor opens. Escape drops it.
  */
-export class Dragging extends GestureState<AnnotateTool> {
+export class Dragging extends Drag<AnnotateTool> {
   readonly name = 'dragging';
   private origin!: BoardPointer;
   private region!: Box;
@@ -34,21 +34,12 @@ export class Dragging extends GestureState<AnnotateTool> {
     this.tool.draft.update((d) => (d ? { ...d, region: this.region } : d));
   }
 
-  override onPointerUp(e: BoardPointer): void {
-    this.onPointerMove(e);
-    this.finish();
-  }
-
-  override onPointerLost(): void {
-    this.finish();
-  }
-
   override onCancel(): void {
     this.tool.draft.set(null);
     this.tool.transition('idle');
   }
 
-  private finish(): void {
+  protected override finish(): void {
     const zoom = this.ctx.editor.camera.zoom;
     const r = this.region;
     if ((r.maxX - r.minX) * zoom < MIN_REGION_PX || (r.maxY - r.minY) * zoom < MIN_REGION_PX) return this.onCancel();

@@ -1,10 +1,10 @@
 import type { Camera } from '../../geometry/camera';
 import type { BoardPointer } from '../../editor/input';
-import { GestureState } from '../framework';
+import { Drag } from '../framework';
 import type { HandTool } from './handTool';
 
 /** The board follows the pointer (screen coordinates: the board ones move with the camera). */
-export class Dragging extends GestureState<HandTool> {
+export class Dragging extends Drag<HandTool> {
   readonly name = 'dragging';
   private start!: { sx: number; sy: number; camera: Camera };
 
@@ -27,12 +27,7 @@ export class Dragging extends GestureState<HandTool> {
     this.ctx.editor.setCamera({ x: camera.x - ((e.sx ?? sx) - sx) / camera.zoom, y: camera.y - ((e.sy ?? sy) - sy) / camera.zoom, zoom: camera.zoom });
   }
 
-  override onPointerUp(e: BoardPointer): void {
-    this.onPointerMove(e);
-    this.tool.transition('idle');
-  }
-
-  override onPointerLost(): void {
+  protected override finish(): void {
     this.tool.transition('idle');
   }
 
@@ -40,5 +35,4 @@ export class Dragging extends GestureState<HandTool> {
     this.ctx.editor.setCamera(this.start.camera);
     this.tool.transition('idle');
   }
-
 }

@@ -1,9 +1,9 @@
 import type { BoardPointer } from '../../editor/input';
-import { GestureState } from '../framework';
+import { Drag } from '../framework';
 import type { LaserTool } from './laserTool';
 
 /** The button is down: every sample extends the trail; lifting leaves it to fade. */
-export class Pointing extends GestureState<LaserTool> {
+export class Pointing extends Drag<LaserTool> {
   readonly name = 'pointing';
 
   override onEnter(info: { origin: BoardPointer }): void {
@@ -14,21 +14,12 @@ export class Pointing extends GestureState<LaserTool> {
     this.ctx.laser?.point({ x: e.x, y: e.y });
   }
 
-  override onPointerUp(e: BoardPointer): void {
-    this.onPointerMove(e);
-    this.end();
-  }
-
-  override onPointerLost(): void {
-    this.end();
-  }
-
   // Escape or a tool switch: nothing to undo, the trail fades by itself.
   override onCancel(): void {
-    this.end();
+    this.finish();
   }
 
-  private end(): void {
+  protected override finish(): void {
     this.ctx.laser?.end();
     this.tool.transition('idle');
   }

@@ -1,6 +1,6 @@
 import type { BoardPointer } from '../../editor/input';
 import type { ItemPatch } from '../../model/schema';
-import { GestureState } from '../framework';
+import { UndoableDrag } from '../framework';
 import type { ShapeTool } from './shapeTool';
 
 /** Shift: a square or circle; lines and arrows in 45-degree steps. */
@@ -27,7 +27,7 @@ export function shapeGeometry(box: boolean, ox: number, oy: number, e: { x: numb
  * The shape exists in the document from the first drag on and follows the pointer once per frame,
  * so others see it grow; press to release is one undo step; Escape removes it.
  */
-export class Drawing extends GestureState<ShapeTool> {
+export class Drawing extends UndoableDrag<ShapeTool> {
   readonly name = 'drawing';
   private origin!: BoardPointer;
   private id = '';
@@ -35,7 +35,7 @@ export class Drawing extends GestureState<ShapeTool> {
   override onEnter(info: { origin: BoardPointer; e: BoardPointer }): void {
     this.origin = info.origin;
     const board = this.ctx.board();
-    board.history.beginStep();
+    this.beginStep();
     const g = shapeGeometry(this.tool.isBox, this.origin.x, this.origin.y, info.e);
     this.id = board.addItem(this.tool.newShape(g.x, g.y, g.w, g.h), this.ctx.newId());
     this.ctx.editor.setTransform({ kind: 'draw-shape' });
@@ -49,26 +49,4 @@ export class Drawing extends GestureState<ShapeTool> {
     const g = shapeGeometry(this.tool.isBox, this.origin.x, this.origin.y, e);
     this.ctx.frame('shape', () => this.ctx.board().updateItems(new Map([[this.id, g]])));
   }
-
-  override onPointerUp(e: BoardPointer): void {
-    this.onPointerMove(e);
-    this.finish();
-  }
-
-  override onPointerLost(): void {
-    this.finish();
-  }
-
-  private finish(): void {
-    this.ctx.flushFrames();
-    this.ctx.board().history.endStep();
-    this.tool.transition('idle');
-  }
-
-  override onCancel(): void {
-    this.ctx.dropFrames();
-    this.ctx.board().history.cancelStep();
-    this.tool.transition('idle');
-  }
-
 }
