@@ -2,6 +2,7 @@
  * Easels in the Facilitate panel: give everyone an easel, keep drawing to easels, and steer the
  * projector (one easel in the spotlight, the gallery of all easels, or the whole board again).
  */
+import { SwitchRow } from '../SwitchRow';
 import type { ProjectorState } from '../../model/easelSession';
 import type { Easel } from '../../model/schema';
 import './easels.css';
@@ -20,17 +21,6 @@ interface Props {
   actions: EaselActions;
 }
 
-function Switch({ id, label, checked, disabled, onChange }: { id: string; label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void }) {
-  return (
-    <div className="switch-row">
-      <span id={id}>{label}</span>
-      <button type="button" className="switch" role="switch" aria-checked={checked} aria-labelledby={id} disabled={disabled} onClick={() => onChange(!checked)}>
-        <span className="switch-knob" aria-hidden="true" />
-      </button>
-    </div>
-  );
-}
-
 export function EaselsSection({ on, easelOnly, projector, easels, actions }: Props) {
   const mode = on ? projector.mode : 'board';
   return (
@@ -38,13 +28,13 @@ export function EaselsSection({ on, easelOnly, projector, easels, actions }: Pro
       <h3 id="fac-easels-title" className="fac-label">
         Easels
       </h3>
-      <Switch id="fac-easels-label" label="Give everyone an easel" checked={on} onChange={actions.setEasels} />
+      <SwitchRow id="fac-easels-label" label="Give everyone an easel" checked={on} onChange={actions.setEasels} />
       <p className="panel-muted">
         {on ? 'Everyone has their own frame with their name. Newcomers get one too.' : 'Each participant gets their own frame, with their name on it.'}
       </p>
       {on && (
         <>
-          <Switch id="fac-easel-only-label" label="Participants draw only in their easel" checked={easelOnly} onChange={actions.setEaselOnly} />
+          <SwitchRow id="fac-easel-only-label" label="Participants draw only in their easel" checked={easelOnly} onChange={actions.setEaselOnly} />
           <div className="easels-projector" role="group" aria-labelledby="fac-easels-projector">
             <span id="fac-easels-projector" className="easels-sub">
               On the projector

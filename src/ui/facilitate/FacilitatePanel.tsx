@@ -3,6 +3,7 @@
  * clearing the board (after a confirmation; one undoable step). Only the facilitator gets it; the
  * server refuses these writes from anyone else anyway.
  */
+import { SwitchRow } from '../SwitchRow';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MINUTE_MS, timerIsUp, type Phase, type TimerState } from '../../model/session';
 import { LIMITS } from '../../model/schema';
@@ -213,20 +214,7 @@ export function FacilitatePanel({ prompt, timer, now, locked, showJoinCode, item
         <h3 id="fac-drawing-title" className="fac-label">
           Drawing
         </h3>
-        {/* A switch with one fixed name: "Lock drawing, on" reads better than a button whose name flips. */}
-        <div className="switch-row">
-          <span id="fac-lock-label">Lock drawing</span>
-          <button
-            type="button"
-            className="switch"
-            role="switch"
-            aria-checked={locked}
-            aria-labelledby="fac-lock-label"
-            onClick={() => actions.setLocked(!locked)}
-          >
-            <span className="switch-knob" aria-hidden="true" />
-          </button>
-        </div>
+        <SwitchRow id="fac-lock-label" label="Lock drawing" checked={locked} onChange={actions.setLocked} />
         <p className="panel-muted">{locked ? 'Participants cannot draw now. You still can.' : 'Pauses everyone’s pens but yours.'}</p>
         <button type="button" className="panel-button fac-clear" disabled={itemCount === 0} onClick={() => setConfirming(true)}>
           Clear board

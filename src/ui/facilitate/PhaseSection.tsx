@@ -3,6 +3,7 @@
  * button. While private drawing runs in the drawing phase, the server sends no participant's
  * drawing to anybody but its artist and the facilitator (docs/architecture.md, Privacy).
  */
+import { SwitchRow } from '../SwitchRow';
 import type { Phase } from '../../model/session';
 
 interface Props {
@@ -18,19 +19,7 @@ export function PhaseSection({ phase, privateDrawing, onChange }: Props) {
       <h3 id="fac-phase-title" className="fac-label">
         Drawing phase
       </h3>
-      <div className="switch-row">
-        <span id="fac-private-label">Private drawing</span>
-        <button
-          type="button"
-          className="switch"
-          role="switch"
-          aria-checked={privateDrawing}
-          aria-labelledby="fac-private-label"
-          onClick={() => onChange({ privateDrawing: !privateDrawing })}
-        >
-          <span className="switch-knob" aria-hidden="true" />
-        </button>
-      </div>
+      <SwitchRow id="fac-private-label" label="Private drawing" checked={privateDrawing} onChange={(next) => onChange({ privateDrawing: next })} />
       <p className="panel-muted">
         {phase === 'reveal'
           ? 'Revealed: everyone sees every drawing.'

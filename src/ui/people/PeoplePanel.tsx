@@ -3,6 +3,7 @@
  * drawing now, the facilitator marked. I can change my name and hide others' cursors; the
  * facilitator can remove a participant, after a confirmation.
  */
+import { SwitchRow } from '../SwitchRow';
 import { useState, type FormEvent } from 'react';
 import { SidePanel } from '../SidePanel';
 import type { Person } from './peopleList';
@@ -154,33 +155,9 @@ export function PeoplePanel({ people, canRemove, showCursors, onShowCursors, all
               Change my name
             </button>
           ))}
-        <div className="switch-row">
-          <span id="cursors-label">Show others’ cursors</span>
-          <button
-            type="button"
-            className="switch"
-            role="switch"
-            aria-checked={showCursors}
-            aria-labelledby="cursors-label"
-            onClick={() => onShowCursors(!showCursors)}
-          >
-            <span className="switch-knob" aria-hidden="true" />
-          </button>
-        </div>
+        <SwitchRow id="cursors-label" label="Show others’ cursors" checked={showCursors} onChange={onShowCursors} />
         {onAllowEditOthers && (
-          <div className="switch-row">
-            <span id="edit-others-label">Let everyone move and erase others’ drawings</span>
-            <button
-              type="button"
-              className="switch"
-              role="switch"
-              aria-checked={allowEditOthers === true}
-              aria-labelledby="edit-others-label"
-              onClick={() => onAllowEditOthers(!allowEditOthers)}
-            >
-              <span className="switch-knob" aria-hidden="true" />
-            </button>
-          </div>
+          <SwitchRow id="edit-others-label" label="Let everyone move and erase others’ drawings" checked={allowEditOthers === true} onChange={onAllowEditOthers} />
         )}
       </div>
     </SidePanel>
