@@ -7,20 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { boardPairViaApi, colourDistance, type EaselJson, hexToRgb, joinBoard, newPage, openBoardAs, screenPath, waitSynced } from './helpers';
+import { boardPairViaApi, colourDistance, type EaselJson, hexToRgb, joinBoard, linePoints, newPage, onBoard, openBoardAs, screenPath, waitSynced } from './helpers';
 
 const BLUE = '#0a64c2';
 const RED = '#c8312f';
-
-async function onBoard(page: Page, body: string): Promise<void> {
-  await page.evaluate((b) => {
-    const board = (window as unknown as { __sketchroom: { board: unknown } }).__sketchroom.board;
-    new Function('board', b)(board);
-  }, body);
-}
-
-const line = (x0: number, y0: number, x1: number, y1: number, n = 20) =>
-  JSON.stringify(Array.from({ length: n + 1 }, (_, i) => [x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * i) / n, 0.5]).flat());
 
 /** Opens the Export dialog, sets it up with `setup`, exports, and returns the download. */
 async function exportWith(page: Page, setup: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<Download> {
@@ -60,7 +50,7 @@ test('a PNG of the whole board: its size follows scale and margin, and a known s
   // A blue frame 120 x 80 (outline 4 px: its box is 126 x 86 from (97, 297)) with a red stroke across it.
   await onBoard(page, `
     board.addItem({ kind: 'shape', shape: 'rect', x: 100, y: 300, rotation: 0, w: 120, h: 80, color: '${BLUE}', width: 4, fill: 'none' });
-    board.addStroke({ tool: 'pen', color: '${RED}', width: 8, points: ${line(150, 340, 190, 340)} });
+    board.addStroke({ tool: 'pen', color: '${RED}', width: 8, points: ${linePoints(150, 340, 190, 340)} });
   `);
 
   for (const [scale, margin] of [[1, 0], [2, 20], [3, 8]] as const) {
@@ -103,7 +93,7 @@ test('a very large board: the dialog says the smaller scale it will be saved at,
   // 12040 x 6040 board px: at 2x that is 290 MP, over the 50 MP a browser canvas can hold. Red
   // stripes 40 px thick every 100 px, from top to bottom: the image is drawn in bands of a few
   // megapixels, and a band drawn a row off, or missing an item, breaks the rhythm.
-  const stripes = Array.from({ length: 61 }, (_, i) => `board.addStroke({ tool: 'pen', color: '${RED}', width: 40, points: ${line(0, i * 100, 12000, i * 100)} });`);
+  const stripes = Array.from({ length: 61 }, (_, i) => `board.addStroke({ tool: 'pen', color: '${RED}', width: 40, points: ${linePoints(0, i * 100, 12000, i * 100)} });`);
   await onBoard(page, stripes.join('\n'));
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -171,13 +161,13 @@ test('the board file opens as a new board with the same document, item by item',
   await addNote(fac, 'noteRoundT1', (await easelsOf(fac))[0]!, 'A note that must come back', 'Ana');
   // Work by two people (authors are kept), every kind, rotations and scales.
   await onBoard(fac, `
-    const s = board.addStroke({ tool: 'pen', color: '${BLUE}', width: 6, points: ${line(10, 10, 300, 80, 60)} });
+    const s = board.addStroke({ tool: 'pen', color: '${BLUE}', width: 6, points: ${linePoints(10, 10, 300, 80, 60)} });
     board.updateItems(new Map([[s, { rotation: 30, scaleX: 1.5 }]]));
     board.addItem({ kind: 'sticky', x: 400, y: 40, rotation: -8, w: 160, h: 140, text: 'Idée: ✏️ 画', color: '#fde68a' });
     board.addItem({ kind: 'shape', shape: 'arrow', x: 50, y: 300, rotation: 0, w: -40, h: 60, color: '${RED}', width: 4, fill: 'none' });
   `);
   await onBoard(bea, `
-    board.addStroke({ tool: 'highlighter', color: '#f5c400', width: 24, points: ${line(20, 200, 500, 220)} });
+    board.addStroke({ tool: 'highlighter', color: '#f5c400', width: 24, points: ${linePoints(20, 200, 500, 220)} });
     board.addItem({ kind: 'text', x: 100, y: 400, rotation: 0, text: 'two\\nlines', size: 'l', color: '#1f2328', w: 0 });
   `);
   // A photo Bea uploads and places: its bytes must travel inside the file.
@@ -292,9 +282,9 @@ test('annotated exports: legend on and off, one PNG per easel in the ZIP, the ha
   // Each draws on their own easel: a red line across the middle of Bea's, a blue one on Zoë's.
   const mid = (e: EaselJson) => [e.x + e.w / 2, e.y + e.h / 2] as const;
   const [bx, by] = mid(beaEasel);
-  await onBoard(bea, `board.addStroke({ tool: 'pen', color: '${RED}', width: 10, points: ${line(bx - 200, by, bx + 200, by)} });`);
+  await onBoard(bea, `board.addStroke({ tool: 'pen', color: '${RED}', width: 10, points: ${linePoints(bx - 200, by, bx + 200, by)} });`);
   const [zx, zy] = mid(zoeEasel);
-  await onBoard(zoe, `board.addStroke({ tool: 'pen', color: '${BLUE}', width: 10, points: ${line(zx - 200, zy, zx + 200, zy)} });`);
+  await onBoard(zoe, `board.addStroke({ tool: 'pen', color: '${BLUE}', width: 10, points: ${linePoints(zx - 200, zy, zx + 200, zy)} });`);
   await expect.poll(async () => (await fac.evaluate(() => window.__sketchroom!.board!.allItems().length))).toBe(2);
   await addNote(fac, 'noteBeaBea1', beaEasel, 'The bus stop by the river, where I wait every morning', '');
   await addNote(fac, 'noteZoeZoe2', zoeEasel, 'Café on the corner: ça sent bon', 'Ana (guest)');

@@ -212,3 +212,12 @@ export function screenPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return `${dir}/${name}`;
 }
+
+/** Runs model commands on the page's live board: `body` sees `board` (and `arg`, passed through). */
+export async function onBoard(page: Page, body: string, arg?: unknown): Promise<void> {
+  await page.evaluate(([b, a]) => new Function('board', 'arg', b)((window as unknown as { __sketchroom: { board: unknown } }).__sketchroom.board, a), [body, arg] as const);
+}
+
+/** A straight line's points ([x, y, pressure] flat, n + 1 of them) as JSON, for an onBoard body. */
+export const linePoints = (x0: number, y0: number, x1: number, y1: number, n = 20): string =>
+  JSON.stringify(Array.from({ length: n + 1 }, (_, i) => [x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * i) / n, 0.5]).flat());

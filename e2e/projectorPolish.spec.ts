@@ -6,7 +6,7 @@
  * Screenshots at 1920x1080 go to docs/screens/ when refreshed (`npm run screens`, helpers.screenPath).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, easels, expectInkAt, restingCamera, screenPath, waitSynced } from './helpers';
+import { countInk, easels, expectInkAt, onBoard, restingCamera, screenPath, waitSynced } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,11 +21,6 @@ async function open(browser: Browser, width: number, height: number): Promise<Pa
 }
 
 const itemCount = (page: Page): Promise<number> => page.evaluate(() => window.__sketchroom?.board?.allItems().length ?? 0);
-
-/** Runs model commands on the page's live board (`board` in scope). */
-async function onBoard(page: Page, body: string, arg: unknown): Promise<void> {
-  await page.evaluate(([b, a]) => new Function('board', 'arg', b)((window as unknown as { __sketchroom: { board: unknown } }).__sketchroom.board, a), [body, arg] as const);
-}
 
 /**
  * A workshop made through the API with these attendees; the facilitator's laptop gives everyone an
@@ -74,6 +69,17 @@ async function lineWidthAt(page: Page, x0: number, x1: number, y: number, hex: s
       return mass / w;
     },
     [x0, x1, y, rgb] as const,
+  );
+}
+
+/** A straight, thick red stroke from `a` to `b` (board px), drawn through the page's board. */
+function redLine(page: Page, a: { x: number; y: number }, b: { x: number; y: number }): Promise<unknown> {
+  return onBoard(
+    page,
+    `const pts = [];
+    for (let i = 0; i <= 30; i++) pts.push(arg.x0 + (arg.x1 - arg.x0) * i / 30, arg.y0 + (arg.y1 - arg.y0) * i / 30, 0.5);
+    board.addStroke({ tool: 'pen', color: '${RED}', width: 12, points: pts });`,
+    { x0: a.x, y0: a.y, x1: b.x, y1: b.y },
   );
 }
 
@@ -150,13 +156,7 @@ test('a spotlight shows the ink that runs past the easel, clear of the veil and 
 
   // Bea draws a line from the middle of her easel down past its bottom edge, into the gutter.
   const end = { x: e.x + 650, y: e.y + e.h + 120 };
-  await onBoard(
-    bea,
-    `const pts = [];
-    for (let i = 0; i <= 30; i++) pts.push(arg.x0 + (arg.x1 - arg.x0) * i / 30, arg.y0 + (arg.y1 - arg.y0) * i / 30, 0.5);
-    board.addStroke({ tool: 'pen', color: '${RED}', width: 12, points: pts });`,
-    { x0: e.x + 550, y0: e.y + 500, x1: end.x, y1: end.y },
-  );
+  await redLine(bea, { x: e.x + 550, y: e.y + 500 }, end);
   await expect.poll(() => itemCount(wall)).toBe(1);
 
   await panel.getByRole('list', { name: 'Easels' }).getByRole('button', { name: 'Spotlight Bea' }).click();
@@ -180,13 +180,7 @@ test('a spotlight shows the ink that runs past the easel, clear of the veil and 
   // row (it starts in Cy's easel) is on the wall, above the caption, not cut off below the grid.
   const c = (await easels(bea)).find((x) => x.name === 'Cy')!;
   const low = { x: c.x + 600, y: c.y + c.h + 200 };
-  await onBoard(
-    bea,
-    `const pts = [];
-    for (let i = 0; i <= 30; i++) pts.push(arg.x0 + (arg.x1 - arg.x0) * i / 30, arg.y0 + (arg.y1 - arg.y0) * i / 30, 0.5);
-    board.addStroke({ tool: 'pen', color: '${RED}', width: 12, points: pts });`,
-    { x0: c.x + 600, y0: c.y + 600, x1: low.x, y1: low.y },
-  );
+  await redLine(bea, { x: c.x + 600, y: c.y + 600 }, low);
   await expect.poll(() => itemCount(wall)).toBe(2);
   await panel.getByRole('button', { name: 'Gallery' }).click();
   await expect(wall.getByRole('status').filter({ hasText: 'Gallery' })).toContainText('3 easels');

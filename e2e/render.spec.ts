@@ -3,8 +3,8 @@
  * (window.__sketchroom.board) and looked for on a participant's page, where they arrive through the
  * server and are painted by the canvas. The camera starts at (0, 0) at 100 %: board = canvas px.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { boardPairViaApi, colourDistance, countInk, expectInkAt, hexToRgb, newPage, openBoardAs, pixelAt, waitSynced } from './helpers';
+import { expect, test } from '@playwright/test';
+import { boardPairViaApi, colourDistance, countInk, expectInkAt, hexToRgb, linePoints, newPage, onBoard, openBoardAs, pixelAt, waitSynced } from './helpers';
 
 const BLUE = '#0a64c2';
 const RED = '#c8312f';
@@ -14,17 +14,6 @@ const PURPLE = '#7d3fb8';
 const INK = '#1f2328';
 const YELLOW = '#f5c400';
 const PAPER = '#fde68a';
-
-/** Runs model commands on the page's live board. */
-async function onBoard(page: Page, fn: string): Promise<void> {
-  await page.evaluate((body) => {
-    const board = (window as unknown as { __sketchroom: { board: unknown } }).__sketchroom.board;
-    new Function('board', body)(board);
-  }, fn);
-}
-
-const line = (x0: number, y0: number, x1: number, y1: number, n = 30) =>
-  JSON.stringify(Array.from({ length: n + 1 }, (_, i) => [x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * i) / n, 0.5]).flat());
 
 test('every kind is painted on another screen: strokes, highlighter, shapes, text, sticky notes', async ({ browser, baseURL }) => {
   const pair = await boardPairViaApi(baseURL!);
@@ -37,11 +26,11 @@ test('every kind is painted on another screen: strokes, highlighter, shapes, tex
   await onBoard(alice, `
     const base = { rotation: 0 };
     // Pen ink, then a highlighter drawn later across it: the highlighter still goes under the ink.
-    board.addStroke({ tool: 'pen', color: '${BLUE}', width: 8, points: ${line(100, 150, 400, 150)} });
-    board.addStroke({ tool: 'highlighter', color: '${YELLOW}', width: 30, points: ${line(250, 80, 250, 230)} });
+    board.addStroke({ tool: 'pen', color: '${BLUE}', width: 8, points: ${linePoints(100, 150, 400, 150, 30)} });
+    board.addStroke({ tool: 'highlighter', color: '${YELLOW}', width: 30, points: ${linePoints(250, 80, 250, 230, 30)} });
     // Scaled and rotated strokes: 100 px long in their own frame.
-    const s = board.addStroke({ tool: 'pen', color: '${RED}', width: 8, points: ${line(500, 150, 600, 150, 10)} });
-    const r = board.addStroke({ tool: 'pen', color: '${GREEN}', width: 8, points: ${line(800, 100, 900, 100, 10)} });
+    const s = board.addStroke({ tool: 'pen', color: '${RED}', width: 8, points: ${linePoints(500, 150, 600, 150, 10)} });
+    const r = board.addStroke({ tool: 'pen', color: '${GREEN}', width: 8, points: ${linePoints(800, 100, 900, 100, 10)} });
     board.updateItems(new Map([[s, { scaleX: 2 }], [r, { rotation: 90 }]]));
     board.addItem({ ...base, kind: 'shape', shape: 'rect', x: 100, y: 300, w: 120, h: 80, color: '${BLUE}', width: 4, fill: 'none' });
     board.addItem({ ...base, kind: 'shape', shape: 'rect', x: 260, y: 300, w: 120, h: 80, color: '${GREEN}', width: 4, fill: 'semi' });
