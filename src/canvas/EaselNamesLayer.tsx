@@ -10,20 +10,22 @@ import type { Easel } from '../model/schema';
 import { EASEL_FONT, namePlate, namesAbove } from './easelNames';
 
 let ctx2d: CanvasRenderingContext2D | null = null;
+/** Widths at REFERENCE_PX, per name: text widths scale with the font size, so one measure serves every zoom of a glide. */
 const widths = new Map<string, number>();
+const REFERENCE_PX = 100;
 
-/** Width of a name in the label's font (canvas measureText, cached). */
+/** Width of a name in the label's font at `px` (canvas measureText once per name). */
 function measure(text: string, px: number): number {
-  const key = `${px}|${text}`;
-  let w = widths.get(key);
-  if (w !== undefined) return w;
-  ctx2d ??= document.createElement('canvas').getContext('2d');
-  if (!ctx2d) return text.length * px * 0.6;
-  ctx2d.font = `600 ${px}px ${EASEL_FONT}`;
-  w = ctx2d.measureText(text).width;
-  if (widths.size > 2000) widths.clear();
-  widths.set(key, w);
-  return w;
+  let w = widths.get(text);
+  if (w === undefined) {
+    ctx2d ??= document.createElement('canvas').getContext('2d');
+    if (!ctx2d) return text.length * px * 0.6;
+    ctx2d.font = `600 ${REFERENCE_PX}px ${EASEL_FONT}`;
+    w = ctx2d.measureText(text).width;
+    if (widths.size > 2000) widths.clear();
+    widths.set(text, w);
+  }
+  return (w * px) / REFERENCE_PX;
 }
 
 export function EaselNamesLayer({ easels, editor }: { easels: readonly Easel[]; editor: Editor }) {

@@ -26,8 +26,8 @@ export const WALL_LABEL_SHARE = 0.26;
 /** The label's inset from the card's corner, board px (y: 0.8 of it). */
 export const LABEL_PAD = 32;
 
-/** The card label's font size in board px at a zoom (EaselLayer). */
-export const labelBoardPx = (easel: Easel, zoom: number): number => Math.min(Math.max(LABEL_PX, LABEL_MIN_SCREEN_PX / zoom), easel.h * LABEL_SHARE);
+/** The card label's font size in board px at a zoom (EaselLayer; the wall's far views pass WALL_LABEL_SHARE). */
+export const labelBoardPx = (easel: Easel, zoom: number, share = LABEL_SHARE): number => Math.min(Math.max(LABEL_PX, LABEL_MIN_SCREEN_PX / zoom), easel.h * share);
 
 /** Whether names go above the ink at this zoom: when the label would grow past its board size. */
 export const namesAbove = (zoom: number): boolean => LABEL_MIN_SCREEN_PX / zoom > LABEL_PX;
@@ -60,7 +60,7 @@ export function shortName(name: string, fits: (text: string) => boolean): string
 export function namePlate(easel: Easel, camera: Camera, measure: (text: string, px: number) => number): NamePlate {
   const z = camera.zoom;
   const left = (easel.x - camera.x) * z, top = (easel.y - camera.y) * z;
-  const base = Math.min(Math.max(LABEL_PX, LABEL_MIN_SCREEN_PX / z), easel.h * WALL_LABEL_SHARE) * z;
+  const base = labelBoardPx(easel, z, WALL_LABEL_SHARE) * z;
   const pad = Math.round(base * 0.25);
   // Where the card's own label would be, kept off the card's rounded border.
   const textX = left + Math.max(LABEL_PAD * z, pad + 2), textY = top + Math.max(LABEL_PAD * 0.8 * z, pad / 2 + 2);
