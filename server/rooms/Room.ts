@@ -10,6 +10,10 @@ import type { Role } from '../../src/protocol/roles';
 import type { Identity } from '../auth/AuthService';
 import { SERVER_OWNER } from '../boards/BoardService';
 import type { DocStore } from '../persistence/types';
+import type { InspectedUpdate } from '../ws/inspect/inspectUpdate';
+import { readBoardFacts, type BoardFacts } from './atRest/boardFacts';
+import type { EntryChanges } from './atRest/entryChanges';
+import type { RestingBoard } from './atRest/RestingBoard';
 import { AwarenessBatcher } from './AwarenessBatcher';
 import { ClientBindings } from './ClientBindings';
 import { DurabilityGate } from './DurabilityGate';
@@ -61,6 +65,10 @@ export interface RoomStats {
   document: 'loaded' | 'resting' | 'pending';
   /** Yjs structs in the loaded document (items, deleted ones included, and gc ranges); 0 if not loaded. */
   structs: number;
+  /** Live entries of `items` (loaded or at rest; 0 before the rows are read). */
+  entries: number;
+  /** Times the Y.Doc was loaded (the first read, and each wake from a rest). */
+  loads: number;
 }
 
 /** Presence goes out to each peer at most once per this many ms (AwarenessBatcher); 0 = at once. */
@@ -156,6 +164,11 @@ export class Room {
     return this.document.resting;
   }
 
+  /** Whether the stored rows have not been read yet (neither loaded nor at rest). */
+  get isCold(): boolean {
+    return this.document.isCold;
+  }
+
   /** Applies the stored rows to `doc` if that has not happened yet. */
   ensureLoaded(): void {
     this.document.ensureLoaded();
@@ -191,9 +204,12 @@ export class Room {
    * is safe: the row is committed, and a single row is the board's initial document, a compaction
    * or a rest, i.e. the encoding of a document with nothing pending and deleted content collected;
    * several rows could still carry content deleted by a later row, so they wait for the load.
-   * Updates from the peer are inspected against the loaded document.
+   * A board at rest is one row once what it took since is folded in (RestingBoard). Updates from
+   * the peer are inspected against the board at rest or the loaded document.
    */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    // Stored as several rows: read them for the index now (the room rests right after, as one row).
+    if (this.document.isCold && this.document.singleRow === null && !this.privacy.active) this.document.ensureLoaded('index');
     const row = this.document.singleRow;
     if (row !== null && !this.privacy.active) {
       const key = SyncAnswerCache.key('*', stateVector);
@@ -202,16 +218,16 @@ export class Room {
         // [0]: the empty state vector of a fresh client.
         const whole = stateVector.length === 1 && stateVector[0] === 0;
         message = encodeSyncStep2Update(whole ? row : Y.diffUpdate(row, stateVector));
-        // The answer ends with the whole row: the document loads from there, so the cached answer
-        // and the loaded board share one buffer.
+        // The answer ends with the whole row: the board keeps it from there, so the cached answer
+        // and the board share one buffer.
         if (whole) this.document.adoptSingleRow(message.subarray(message.length - row.length));
       }
       // The row is the document's state, so it answers the next joiners with this state vector too
       // (the cache is cleared by the first change, and by a load that had to drop pending structs).
       this.syncAnswers.set(key, message);
       this.sendDurable(peer, message);
-      // After the reply is written: the client applies it while this process loads the document.
-      if (!this.document.resting) setImmediate(() => this.document.ensureLoaded());
+      // After the reply is written: the client applies it while this process reads the board.
+      if (this.document.isCold) setImmediate(() => this.document.ensureLoaded('index'));
       return;
     }
     this.sendDurable(peer, this.syncStep2(stateVector, peer.identity));
@@ -276,8 +292,10 @@ export class Room {
    * Applies an inspected update from a peer. Returns false if Yjs still could not integrate all
    * of it (the inspector should make this impossible; the room is protected either way).
    */
-  applyInspected(update: Uint8Array, from: Peer, newClientIds: readonly number[], writers: readonly number[]): boolean {
+  applyInspected(update: Uint8Array, from: Peer, newClientIds: readonly number[], writers: readonly number[], atRestWouldDo: boolean): boolean {
     const doc = this.doc;
+    // Only a change the board at rest could not have taken keeps the document loaded.
+    if (!atRestWouldDo) this.document.hold();
     for (const id of newClientIds) this.bindings.bind(id, from.identity.participantId);
     this.bindings.wrote(writers);
     try {
@@ -313,9 +331,47 @@ export class Room {
     }
     this.serverClientId = doc.clientID;
     if (!this.bindings.stored.has(doc.clientID)) this.bindings.bind(doc.clientID, SERVER_OWNER);
+    this.document.hold();
     doc.transact(() => fn(doc), Origin.Server);
     // Only the binding, if the change turned out to change nothing.
     if (this.bindings.hasPending) this.persist(null, null);
+  }
+
+  /**
+   * The board at rest, when the room may take a change there: it rests (no Y.Doc) and no private
+   * drawing is in force. Null otherwise (the change goes to the loaded document).
+   */
+  get atRest(): RestingBoard | null {
+    return this.privacy.active ? null : this.document.atRest;
+  }
+
+  /**
+   * Takes an update at rest that the inspector and the role rules passed against the board's index
+   * (entryChanges: it only adds and erases entries). Persisted and relayed like one applied to the
+   * loaded document.
+   */
+  applyAtRest(update: Uint8Array, from: Peer, inspected: InspectedUpdate, changes: EntryChanges): void {
+    for (const id of inspected.newClientIds) this.bindings.bind(id, from.identity.participantId);
+    this.bindings.wrote(inspected.writers);
+    this.document.appendAtRest(update, inspected.ends, changes, inspected.deleteRanges);
+    this.syncAnswers.clear();
+    this.persist(update, from);
+  }
+
+  /** What the rules read besides the entries: from the board at rest, else the loaded document. */
+  get facts(): BoardFacts {
+    return this.document.atRest?.facts ?? readBoardFacts(this.doc);
+  }
+
+  /** The whole document encoded (folded at rest, encoded when loaded; null while not read yet). */
+  encodedState(): Uint8Array | null {
+    if (this.document.resting) return this.document.singleRow;
+    return this.document.loaded ? Y.encodeStateAsUpdate(this.document.doc) : null;
+  }
+
+  /** The document's encoded size (at rest without encoding anything). */
+  encodedSize(): number {
+    return this.document.atRest?.bytes ?? Y.encodeStateAsUpdate(this.doc).byteLength;
   }
 
   /** Whether another peer already speaks for this awareness client id. */
@@ -354,6 +410,8 @@ export class Room {
       ...this.bindings.counts(),
       document: this.document.loaded ? 'loaded' : this.document.resting ? 'resting' : 'pending',
       structs: this.document.structCount,
+      entries: this.document.entryCount,
+      loads: this.document.loads,
     };
   }
 

@@ -3,7 +3,6 @@
  * it has been empty for `idleMs`, and compacts its stored rows when they pile up or at unload.
  * Built once in index.ts and passed around: no module-level state.
  */
-import * as Y from 'yjs';
 import { CloseCode } from '../../src/protocol/closeCodes';
 import type { Role } from '../../src/protocol/roles';
 import type { DocStore } from '../persistence/types';
@@ -85,7 +84,7 @@ export class RoomManager {
       room.closeAll(code, reason);
       // Compacted from the loaded document (one encode, no re-merge), so that after the restart
       // the room loads one row and its first joiner is answered from it (Room.answerSyncStep1).
-      this.unload(room, room.loaded);
+      this.unload(room, !room.isCold);
     }
   }
 
@@ -128,12 +127,12 @@ export class RoomManager {
   }
 
   /**
-   * A loaded room's document holds exactly its stored rows, so its encoding is the merged row;
-   * a room whose rows were never applied merges them in a scratch document.
+   * A loaded or resting room's document holds exactly its stored rows, so its encoding is the
+   * merged row; a room whose rows were never applied merges them in a scratch document.
    */
   private compact(room: Room): void {
     try {
-      this.store.compact(room.boardId, room.loaded ? () => Y.encodeStateAsUpdate(room.doc) : undefined);
+      this.store.compact(room.boardId, room.isCold ? undefined : () => room.encodedState()!);
     } catch (error) {
       // Compaction is an optimisation: the rows stay as they were (one transaction).
       console.warn(`sketchroom: compaction of ${room.boardId} failed: ${String(error)}`);

@@ -35,7 +35,12 @@ export class EaselKeeper {
   /** A connection joined: its participant gets their easel, under their current name. */
   joined(room: Room, who: { role: string; participantId: string; name: string }): void {
     if (who.role !== 'participant') return;
-    room.whenLoaded(() => this.write(room, [{ id: who.participantId, name: who.name }]));
+    const artist = { id: who.participantId, name: who.name };
+    // At rest, the board's facts tell whether anything is to be written (usually not: easels off,
+    // or the easel is there), so a joiner does not load the document for nothing.
+    const board = room.atRest;
+    if (board && (!board.facts.easels.on || planIsEmpty(planEasels(board.facts.easels.list, [artist])))) return;
+    room.whenLoaded(() => this.write(room, [artist]));
   }
 
   /**

@@ -10,9 +10,11 @@ import { MessageType } from '../../src/protocol/messages';
 import { boardPermissionContext } from '../../src/model/session';
 import { filterAwareness, parseAwareness, type AwarenessEntry } from './awarenessGuard';
 import type { Connection } from './Connection';
-import { docView } from './inspect/docView';
-import { inspectUpdate } from './inspect/inspectUpdate';
-import { checkEaselRule, easelRuleFor } from './inspect/easelRule';
+import { entryChanges, type EntryChanges } from '../rooms/atRest/entryChanges';
+import { indexView, NeedsDocument } from '../rooms/atRest/indexView';
+import { docView, type DocView } from './inspect/docView';
+import { inspectUpdate, type InspectContext, type InspectedUpdate } from './inspect/inspectUpdate';
+import { checkEaselRule, easelRule, easelRuleFor } from './inspect/easelRule';
 import { checkPermissions } from './inspect/permissions';
 import { DEFAULT_READ_LIMITS } from './inspect/readUpdate';
 import { forbidden, malformed } from './inspect/refusal';
@@ -46,18 +48,51 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
 
+function inspectContext(conn: Connection, doc: DocView): InspectContext {
+  return {
+    doc,
+    owners: conn.room.clientOwners,
+    participantId: conn.identity.participantId,
+    newClientBudget: conn.newClientBudget,
+    limits: { ...DEFAULT_READ_LIMITS, maxStructs: conn.limits.maxStructsPerUpdate },
+  };
+}
+
+/**
+ * Takes an update on the board at rest when it only adds and erases entries (entryChanges), with
+ * the same inspector and role rules as on the document, asked of the board's index. False: it
+ * needs the loaded document (the index could not tell, or the update does something else).
+ */
+function applyAtRest(conn: Connection, update: Uint8Array): boolean {
+  const { room, identity } = conn;
+  const board = room.atRest;
+  if (!board) return false;
+  const view = indexView(board);
+  let inspected: InspectedUpdate;
+  let changes: EntryChanges | null;
+  try {
+    inspected = inspectUpdate(update, inspectContext(conn, view));
+    changes = entryChanges(inspected, view);
+    if (!changes) return false;
+    checkPermissions(inspected, { role: identity.role, participantId: identity.participantId, doc: view, context: board.facts.context });
+    checkEaselRule(inspected, view, easelRule(board.facts.easels, identity.role, identity.participantId));
+  } catch (error) {
+    if (error instanceof NeedsDocument) return false;
+    throw error;
+  }
+  if (inspected.empty && inspected.newClientIds.length === 0) return true;
+  conn.newClientBudget -= inspected.newClientIds.length;
+  room.applyAtRest(update, conn, inspected, changes);
+  return true;
+}
+
 function applyClientUpdate(conn: Connection, update: Uint8Array): void {
   // Nothing to inspect or apply (and no reason to load a resting room's document).
   if (isEmptyUpdate(update)) return;
+  if (applyAtRest(conn, update)) return;
   const { room, identity } = conn;
   const view = docView(room.doc);
-  const inspected = inspectUpdate(update, {
-    doc: view,
-    owners: room.clientOwners,
-    participantId: identity.participantId,
-    newClientBudget: conn.newClientBudget,
-    limits: { ...DEFAULT_READ_LIMITS, maxStructs: conn.limits.maxStructsPerUpdate },
-  });
+  const inspected = inspectUpdate(update, inspectContext(conn, view));
   // The lock and "participants may edit others' work" come from the room's session map as it is
   // now; only the facilitator can change that map (checkPermissions), so a participant's update
   // can never unlock itself.
@@ -73,7 +108,8 @@ function applyClientUpdate(conn: Connection, update: Uint8Array): void {
   if (refs.some((id) => id !== null && room.hides(identity, id))) throw forbidden('that drawing is private until the reveal');
   if (inspected.empty && inspected.newClientIds.length === 0) return;
   conn.newClientBudget -= inspected.newClientIds.length;
-  if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers)) throw malformed('update could not be applied');
+  const atRestWouldDo = entryChanges(inspected, view) !== null;
+  if (!room.applyInspected(update, conn, inspected.newClientIds, inspected.writers, atRestWouldDo)) throw malformed('update could not be applied');
 }
 
 const handleSync: Handler = (conn, dec) => {

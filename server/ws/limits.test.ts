@@ -116,7 +116,7 @@ describe('venue limits', () => {
     // The room's document has no undo manager (the model's keeps deleted items), so it collects deletions.
     const clientDoc = new Y.Doc();
     const doc = new Y.Doc();
-    const room = { doc } as unknown as Room;
+    const room = { encodedSize: () => Y.encodeStateAsUpdate(doc).byteLength } as unknown as Room;
     const model = new Board(clientDoc, 'p1');
     const big = { ...stroke, points: Array.from({ length: 300 }, (_, i) => [i * 3.7, Math.cos(i) * 200, 0.5]).flat() };
     const ids = [model.addStroke(big), model.addStroke(big), model.addStroke(big)];

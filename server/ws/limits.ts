@@ -16,7 +16,6 @@
  * - per room connection count and per address upgrade rate are checked in upgrade.ts.
  */
 import * as decoding from 'lib0/decoding';
-import * as Y from 'yjs';
 import { CloseCode, describeClose } from '../../src/protocol/closeCodes';
 import { MessageType } from '../../src/protocol/messages';
 import type { Limits } from '../config';
@@ -117,7 +116,7 @@ export class DocSizes {
   }
 
   private measure(room: Room): DocSize {
-    return { bytes: Y.encodeStateAsUpdate(room.doc).byteLength, sinceMeasure: 0, deleted: false, measuredAt: this.now() };
+    return { bytes: room.encodedSize(), sinceMeasure: 0, deleted: false, measuredAt: this.now() };
   }
 }
 

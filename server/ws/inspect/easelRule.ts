@@ -11,6 +11,7 @@ import { readEaselSettings } from '../../../src/model/easelSession';
 import { decodeStrokeRecord } from '../../../src/model/strokeRecord';
 import type { Easel } from '../../../src/model/schema';
 import type * as Y from 'yjs';
+import type { BoardFacts } from '../../rooms/atRest/boardFacts';
 import type { DocView } from './docView';
 import type { InspectedUpdate } from './inspectUpdate';
 import { ContentRef, type WireItem } from './readUpdate';
@@ -23,11 +24,16 @@ export const OUTSIDE_EASEL = 'you can only draw in your own easel right now';
  * The easel a participant's new items must start in, when the rule is on: their easel, or null
  * (on, but they have none yet: nothing may be created). Undefined when the rule is off.
  */
+export function easelRule(easels: BoardFacts['easels'], role: string, participantId: string): Easel | null | undefined {
+  if (role !== 'participant' || !easels.on || !easels.only) return undefined;
+  return easelOf(easels.list, participantId) ?? null;
+}
+
+/** easelRule, read from the loaded document. */
 export function easelRuleFor(doc: Y.Doc, role: string, participantId: string): Easel | null | undefined {
   if (role !== 'participant') return undefined;
   const settings = readEaselSettings(doc);
-  if (!settings.easels || !settings.easelOnly) return undefined;
-  return easelOf(readEasels(doc), participantId) ?? null;
+  return easelRule({ on: settings.easels, only: settings.easelOnly, list: settings.easels && settings.easelOnly ? readEasels(doc) : [] }, role, participantId);
 }
 
 const numberValue = (item: WireItem): number | null => {

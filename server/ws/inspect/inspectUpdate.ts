@@ -15,7 +15,7 @@
 import { ROOT_NAMES } from '../../../src/model/schema';
 import { decodeStrokeRecord } from '../../../src/model/strokeRecord';
 import type { DocView } from './docView';
-import { ContentRef, readUpdate, TypeRef, type IdRef, type ReadLimits, type WireItem, type WireStruct } from './readUpdate';
+import { ContentRef, readUpdate, TypeRef, type IdRef, type ReadLimits, type WireDeleteRange, type WireItem, type WireStruct } from './readUpdate';
 import { malformed } from './refusal';
 
 export type Placement =
@@ -42,6 +42,12 @@ export interface InspectedUpdate {
   items: PlacedItem[];
   /** Existing live items this update deletes. */
   deleted: IdRef[];
+  /** Some struct of the update was known already (Yjs skips it, or the part of it that is known). */
+  overlapsKnown: boolean;
+  /** Per writer: the clock after its last new struct (its state vector entry once applied). */
+  ends: Map<number, number>;
+  /** The update's delete set as sent. */
+  deleteRanges: readonly WireDeleteRange[];
 }
 
 /** Who a Yjs client id is bound to (a Map will do). */
@@ -134,10 +140,14 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
   const newClientIds: number[] = [];
   const writers: number[] = [];
   const fresh: WireStruct[] = [];
+  const ends = new Map<number, number>();
+  let overlapsKnown = false;
   for (const [client, run] of runs) {
     const state = doc.getState(client);
+    if (run.start < state) overlapsKnown = true;
     if (run.end <= state) continue; // all known: Yjs skips it
     if (run.start > state) throw malformed('clock gap in update');
+    ends.set(client, run.end);
     const owner = ctx.owners.get(client);
     if (owner === undefined) newClientIds.push(client);
     else if (owner !== ctx.participantId) throw malformed('client id belongs to another participant');
@@ -261,5 +271,14 @@ export function inspectUpdate(update: Uint8Array, ctx: InspectContext): Inspecte
     }
   }
 
-  return { empty: fresh.length === 0 && deleted.length === 0, newClientIds, writers, items, deleted };
+  return {
+    empty: fresh.length === 0 && deleted.length === 0,
+    newClientIds,
+    writers,
+    items,
+    deleted,
+    overlapsKnown,
+    ends,
+    deleteRanges: wire.deletes,
+  };
 }
