@@ -24,6 +24,15 @@ const WARMUP_CYCLES = 300;
 /** Room.ts SYNC_CACHE_MS, in seconds. */
 const SYNC_CACHE_S = 5;
 const CYCLES = 1000;
+/** Strokes the probe draws into the big room, and how many of them it erases. */
+const DRAWN = 500;
+const ERASED = 100;
+
+interface RoomFigures {
+  document: string;
+  entries: number;
+  loads: number;
+}
 const UNLOAD_LIMIT_MS = 60_000;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -56,61 +65,91 @@ export async function runRooms(): Promise<BenchOutput> {
   const rows: Row[] = [];
   const lines: string[] = [];
   try {
-    // 1. Memory of the loaded 10,000-stroke room.
-    const m0 = await server.mem();
+    // 1. Memory of the live 10,000-stroke room: after the first join, while a participant draws
+    //    and erases (taken at rest), loaded for an edit the board at rest cannot take, at rest again.
+    // Room memory = what a heap snapshot after gc holds without V8's compiled code (which new code
+    // paths add once per process, not per room); the snapshot counts array buffers' contents too.
+    type Probe = { mem: MemoryFigures; split: HeapSplit };
+    const probeNow = async (label: string): Promise<Probe> => ({ split: await snapshotSplit(server, label), mem: await server.mem() });
+    const p0 = await probeNow('m0');
+    const m0 = p0.mem;
     const rooms0 = await server.rooms();
-    const { token: bigToken } = await joinBoard(server.url, room.board.id, 'Memory probe');
+    const probe = await joinBoard(server.url, room.board.id, 'Memory probe');
     const bigDoc = new Y.Doc();
-    const big = connect(server.url, room.board.id, bigToken, bigDoc);
+    const big = connect(server.url, room.board.id, probe.token, bigDoc);
     await whenSynced(big, 60_000);
     await sleep(200);
-    const m1 = await server.mem();
-    const roomBytes = m1.total - m0.total;
-    const ratio = roomBytes / room.encodedBytes;
-    const memNote = (m: MemoryFigures): string =>
-      `server heap +${((m.heapUsed - m0.heapUsed) / 1e6).toFixed(1)} MB, array buffers +${((m.arrayBuffers - m0.arrayBuffers) / 1e6).toFixed(1)} MB, rss +${((m.rss - m0.rss) / 1e6).toFixed(1)} MB`;
-    rows.push({
-      figure: `room memory, ${room.strokes.toLocaleString('en-US')} strokes, loaded (1 connection)`,
-      value: roomBytes / 1e6,
+    const p1 = await probeNow('m1');
+    const m1 = p1.mem;
+    const held = (p: Probe): number => p.split.programBytes - p0.split.programBytes;
+    const memNote = (p: Probe): string =>
+      `of it array buffers +${((p.mem.arrayBuffers - m0.arrayBuffers) / 1e6).toFixed(2)} MB (heapUsed +${((p.mem.heapUsed - m0.heapUsed) / 1e6).toFixed(1)} MB incl. ${((p.split.compiledBytes - p0.split.compiledBytes) / 1e6).toFixed(1)} MB compiled code, rss +${((p.mem.rss - m0.rss) / 1e6).toFixed(1)} MB); most grown: ${topGrowth(p0.split, p.split)}`;
+    const stats = (): Promise<RoomFigures> => server.child.request<RoomFigures>('stats', { boardId: room.board.id });
+    const memRow = (figure: string, p: Probe, encoded: number, note: string, target = true): Row => ({
+      figure,
+      value: held(p) / 1e6,
       unit: 'MB',
-      target: '<= 1.5x doc',
-      pass: le(ratio, 1.5),
-      baseline: room.encodedBytes / 1e6,
+      ...(target ? { target: '<= 1.5x doc', pass: le(held(p) / encoded, 1.5) } : {}),
+      baseline: encoded / 1e6,
       baselineLabel: 'encoded doc',
-      ratio,
-      note: `${memNote(m1)}; rooms loaded ${rooms0} -> ${await server.rooms()}; right after the first join: the Y.Doc plus the cached sync answer (kept ${SYNC_CACHE_S} s)`,
+      ratio: held(p) / encoded,
+      note: `${note}; ${memNote(p)}`,
+    });
+    const s1 = await stats();
+    rows.push({
+      ...memRow(
+        `room memory, ${room.strokes.toLocaleString('en-US')} strokes, right after the first join`,
+        p1,
+        room.encodedBytes,
+        `rooms loaded ${rooms0} -> ${await server.rooms()}; document ${s1.document} (read once for its index: ${s1.loads} load); the board at rest plus the cached sync answer (kept ${SYNC_CACHE_S} s, sharing the row's buffer)`,
+      ),
     });
     await sleep(SYNC_CACHE_S * 1000 + 500);
-    const m1b = await server.mem();
-    rows.push({
-      figure: '  loaded, once the cached answer is dropped',
-      value: (m1b.total - m0.total) / 1e6,
-      unit: 'MB',
-      target: '<= 1.5x doc',
-      pass: le((m1b.total - m0.total) / room.encodedBytes, 1.5),
-      baseline: room.encodedBytes / 1e6,
-      baselineLabel: 'encoded doc',
-      ratio: (m1b.total - m0.total) / room.encodedBytes,
-      note: `${memNote(m1b)}: what a room being written to holds (Yjs objects of ~420 B per stroke plus the row the stroke records point into)`,
-    });
-    // The room rests once nobody has changed its document for ROOM_REST_MS (default 30 s).
+    rows.push(memRow('  once the cached answer is dropped', await probeNow('m1b'), room.encodedBytes, 'the encoded board and its index of 10,000 entries'));
+
+    // A participant draws 500 strokes and erases 100 of them, at the pace of a drawing person.
+    const drawer = new Board(bigDoc, probe.participantId);
+    const drawn: string[] = [];
+    for (const [i, s] of strokeSequence(DRAWN, { seed: 4711, spread: 20000 }).entries()) {
+      drawn.push(drawer.addStroke(s));
+      if (i % 50 === 49) await sleep(20);
+    }
+    drawer.deleteItems(drawn.slice(0, ERASED));
+    const wantEntries = room.strokes + DRAWN - ERASED;
+    const drawStart = performance.now();
+    while ((await stats()).entries !== wantEntries && performance.now() - drawStart < 60_000) await sleep(100);
+    const sDrawn = await stats();
+    const encodedAfter = Y.encodeStateAsUpdate(bigDoc).byteLength;
+    rows.push(
+      memRow(
+        `  while a participant draws (+${DRAWN} strokes, ${ERASED} erased)`,
+        await probeNow('m2'),
+        encodedAfter,
+        `document ${sDrawn.document}, loads during the drawing: ${sDrawn.loads - s1.loads}, entries ${sDrawn.entries.toLocaleString('en-US')} (want ${wantEntries.toLocaleString('en-US')}); baseline: the drawer's own encoding of the board (erased strokes' points included, as at rest until a collection)`,
+      ),
+    );
+
+    // An edit the board at rest cannot take (moving a stroke) loads the Y.Doc for ROOM_REST_MS.
+    drawer.moveItems([drawn[DRAWN - 1]!], 5, 5);
+    const loadStart = performance.now();
+    while ((await stats()).document !== 'loaded' && performance.now() - loadStart < 10_000) await sleep(50);
+    await sleep(300);
+    rows.push(
+      memRow(
+        '  loaded for an edit the board at rest cannot take (a move)',
+        await probeNow('m3'),
+        Y.encodeStateAsUpdate(bigDoc).byteLength,
+        `informational: the Y.Doc (~420 B of objects per stroke) is kept until nothing has needed it for ROOM_REST_MS (30 s)`,
+        false,
+      ),
+    );
     const restStart = performance.now();
     while ((await server.document(room.board.id)) !== 'resting' && performance.now() - restStart < 90_000) await sleep(250);
-    const restedAfter = (performance.now() - restStart) / 1000 + SYNC_CACHE_S + 0.5;
-    const m1c = await server.mem();
-    const restRatio = (m1c.total - m0.total) / room.encodedBytes;
     const rested = (await server.document(room.board.id)) === 'resting';
-    rows.push({
-      figure: '  at rest (no change for ROOM_REST_MS), connection still open',
-      value: (m1c.total - m0.total) / 1e6,
-      unit: 'MB',
-      target: '<= 1.5x doc',
-      pass: rested && le(restRatio, 1.5),
-      baseline: room.encodedBytes / 1e6,
-      baselineLabel: 'encoded doc',
-      ratio: restRatio,
-      note: rested ? `${memNote(m1c)}; rested ${restedAfter.toFixed(1)} s after the join; keeps the encoded state, loads the Y.Doc again for the next write` : 'the room did not rest within 90 s',
-    });
+    const p4 = await probeNow('m4');
+    const m4 = p4.mem;
+    const restRow = memRow('  at rest again, ROOM_REST_MS after the edit', p4, Y.encodeStateAsUpdate(bigDoc).byteLength, `rested ${((performance.now() - restStart) / 1000).toFixed(1)} s after the load`);
+    rows.push(rested ? restRow : { ...restRow, pass: false, note: 'the room did not rest within 90 s' });
 
     // 2. Join/leave cycles on a small board while another participant stays (that room stays
     //    loaded); the big room keeps its participant too, so nothing loads or unloads meanwhile.
@@ -194,8 +233,8 @@ export async function runRooms(): Promise<BenchOutput> {
       unit: 'MB',
       note: `heap ${((m2.heapUsed - m0.heapUsed) / 1e6).toFixed(2)} MB, array buffers ${((m2.arrayBuffers - m0.arrayBuffers) / 1e6).toFixed(2)} MB`,
     });
-    lines.push(`room memory measured as heapUsed + arrayBuffers after gc in the server process, before and after the first join (cold load from SQLite), again without the cached answer, and at rest`);
-    return { title: 'Rooms (target 4)', rows, lines, extra: { m0, m1, m1b, m1c, c0, c1, c2, m2, counts, encodedBytes: room.encodedBytes, cycleMs } };
+    lines.push(`room memory: the server's heap snapshot after gc (array buffer contents included, V8's compiled code left out), before the first join (cold load from SQLite) and after each step`);
+    return { title: 'Rooms (target 4)', rows, lines, extra: { m0, m1, m4, c0, c1, c2, m2, counts, encodedBytes: room.encodedBytes, cycleMs } };
   } finally {
     await server.stop();
     pinSelf('all');

@@ -49,6 +49,8 @@ serveRequests(
     rooms: () => roomCount(),
     /** A loaded room's document state ('loaded' | 'resting' | 'pending'), or null. */
     document: (msg) => roomStats(String(msg.boardId))?.document ?? null,
+    /** A loaded room's statistics (Room.stats), or null. */
+    stats: (msg) => roomStats(String(msg.boardId)) ?? null,
     /** Yjs structs held by these boards' loaded documents (what their memory grows with). */
     structs: (msg) => (msg.boardIds as string[]).reduce((n, id) => n + (roomStats(id)?.structs ?? 0), 0),
     mem: () => gcMemory(),
