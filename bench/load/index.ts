@@ -87,6 +87,7 @@ async function loadPhase(): Promise<{ rows: Row[]; lines: string[] }> {
     const loop = await server.child.request<{ p50: number; p99: number; max: number }>('loop');
     const heapEnd = (await server.mem()).heapUsed;
     const structsEnd = await server.child.request<number>('structs', { boardIds });
+    const roomFigures = await Promise.all(boardIds.map((boardId) => server.child.request<{ document: string; loads: number; entries: number } | null>('stats', { boardId })));
     const busy = busyPercent(cpu0, sampleCpu());
     clearInterval(sweep);
     for (const c of clients) c.stop();
@@ -103,7 +104,13 @@ async function loadPhase(): Promise<{ rows: Row[]; lines: string[] }> {
         figure: '  heap growth per Yjs struct added to the documents',
         value: (heapEnd - heapEarly) / Math.max(1, structsEnd - structsEarly),
         unit: 'B',
-        note: `the ${roomCount} documents went from ${structsEarly.toLocaleString('en-US')} to ${structsEnd.toLocaleString('en-US')} structs (strokes, and the tombstones erased ones leave: Yjs keeps one per map key); a loaded stroke costs ~420 B of heap (bench rooms)`,
+        note: `the ${roomCount} documents went from ${structsEarly.toLocaleString('en-US')} to ${structsEnd.toLocaleString('en-US')} structs in loaded Y.Docs (a room at rest holds none: its board is kept encoded with an index of its entries)`,
+      },
+      {
+        figure: 'rooms at rest at the end',
+        value: roomFigures.filter((r) => r?.document === 'resting').length,
+        unit: `of ${roomCount}`,
+        note: `${roomFigures.reduce((n, r) => n + (r?.entries ?? 0), 0).toLocaleString('en-US')} live entries; Y.Doc loads over the run: ${roomFigures.map((r) => r?.loads ?? 0).join(', ')} (the first read, and one per collection of erased strokes)`,
       },
       { figure: 'presence messages per recipient', value: presencePerRecipient, unit: '/s', note: 'batched: at most ~30/s' },
       { figure: 'strokes committed', value: stats.strokes / elapsed, unit: '/s', note: `${stats.strokes} in ${fmt(elapsed)} s` },

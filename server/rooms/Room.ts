@@ -227,7 +227,8 @@ export class Room {
       this.syncAnswers.set(key, message);
       this.sendDurable(peer, message);
       // After the reply is written: the client applies it while this process reads the board.
-      if (this.document.isCold) setImmediate(() => this.document.ensureLoaded('index'));
+      // (Only if still cold then: joiners come in bursts, and one read is enough.)
+      if (this.document.isCold) setImmediate(() => this.document.isCold && this.document.ensureLoaded('index'));
       return;
     }
     this.sendDurable(peer, this.syncStep2(stateVector, peer.identity));

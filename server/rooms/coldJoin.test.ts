@@ -105,6 +105,18 @@ describe('cold join from a single stored row', () => {
     room.destroy();
   });
 
+  it('a burst of joiners on a cold room reads the board once', async () => {
+    const room = new Room('b', storeWith([Y.encodeStateAsUpdate(sourceDoc())]), hooks);
+    for (let i = 0; i < 5; i++) {
+      const p = peer();
+      room.join(p);
+      room.answerSyncStep1(p, Y.encodeStateVector(new Y.Doc()));
+    }
+    await new Promise((r) => setImmediate(r));
+    expect(room.stats()).toMatchObject({ document: 'resting', loads: 1, entries: 19 });
+    room.destroy();
+  });
+
   it('reading the document applies the stored rows', () => {
     const room = new Room('b', storeWith([Y.encodeStateAsUpdate(sourceDoc())]), hooks);
     expect(room.loaded).toBe(false);
