@@ -70,8 +70,10 @@ export interface Config {
   dataDir: string;
   /** Unload an empty room after this long. */
   roomIdleMs: number;
-  /** A loaded room whose document nobody changed for this long keeps only its encoding (RoomDocument); 0 = never. */
+  /** A room's Y.Doc is dropped for the board at rest once nothing has needed it for this long (RoomDocument); 0 = never. */
   roomRestMs: number;
+  /** The SQLite WAL file is grown to this size at start (sqlite/open.ts preallocateWal); 0 = not. */
+  walPreallocBytes: number;
   /** Built SPA (vite `dist/`). */
   staticDir: string;
   /**
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(textVar(env, 'DATA_DIR', './data')),
     roomIdleMs: intVar(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
     roomRestMs: intVar(env, 'ROOM_REST_MS', 30_000, 0, 24 * 3600_000),
+    walPreallocBytes: intVar(env, 'WAL_PREALLOC_BYTES', 8 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     staticDir: path.resolve(textVar(env, 'STATIC_DIR', 'dist')),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     limits: {

@@ -47,7 +47,7 @@ export interface RunningServer {
 
 export async function startServer(overrides: ConfigOverrides = {}): Promise<RunningServer> {
   const config = resolveConfig(overrides);
-  const storage = openSqliteStorage(config.dataDir, { groupCommitMs: config.limits.groupCommitMs });
+  const storage = openSqliteStorage(config.dataDir, { groupCommitMs: config.limits.groupCommitMs, walPreallocBytes: config.walPreallocBytes });
   const auth = new AuthService(storage.boards);
   const boards = new BoardService(storage.boards, auth);
   const easels = new EaselKeeper((boardId) => auth.participants(boardId));

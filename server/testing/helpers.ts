@@ -20,11 +20,13 @@ export function tempDir(prefix = 'sketchroom-test-'): string {
 
 export async function startTestServer(overrides: ConfigOverrides = {}): Promise<RunningServer> {
   // Every test connects from 127.0.0.1: the per-address upgrade limit is raised unless a test sets it.
+  // No WAL preallocation (8 MB of disk per test server) unless a test asks (sqlite/open.test.ts).
   return startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir: tempDir(),
     staticDir: tempDir(),
+    walPreallocBytes: 0,
     ...overrides,
     limits: { maxWsConnectsPerAddress: 100_000, ...overrides.limits },
   });

@@ -11,8 +11,8 @@ export interface SqliteStorage {
   close(): void;
 }
 
-export function openSqliteStorage(dataDir: string, options: { groupCommitMs: number }): SqliteStorage {
-  const db = openDatabase(dataDir);
+export function openSqliteStorage(dataDir: string, options: { groupCommitMs: number; walPreallocBytes?: number }): SqliteStorage {
+  const db = openDatabase(dataDir, { walPreallocBytes: options.walPreallocBytes ?? 0 });
   const boards = new SqliteBoardStore(db);
   const docs = new SqliteDocStore(db, options);
   const images = new SqliteImageIndex(db);

@@ -52,6 +52,10 @@ CREATE TABLE IF NOT EXISTS client_ids (
   participant_id TEXT NOT NULL,
   PRIMARY KEY (board_id, client_id)
 );
+-- Written once at open and emptied again (preallocateWal): it only grows the WAL file.
+CREATE TABLE IF NOT EXISTS wal_filler (
+  data BLOB NOT NULL
+);
 -- The boundary of a board's private-drawing phase while one is in force (server/rooms/privacy).
 CREATE TABLE IF NOT EXISTS privacy_boundaries (
   board_id TEXT PRIMARY KEY,
@@ -59,7 +63,12 @@ CREATE TABLE IF NOT EXISTS privacy_boundaries (
 );
 `;
 
-export function openDatabase(dataDir: string, fileName = 'sketchroom.db'): Db {
+export interface OpenOptions {
+  /** Grow the WAL file to this many bytes at open (preallocateWal); 0 = leave it to grow. */
+  walPreallocBytes?: number;
+}
+
+export function openDatabase(dataDir: string, options: OpenOptions = {}, fileName = 'sketchroom.db'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, fileName));
   db.pragma('journal_mode = WAL');
@@ -67,5 +76,21 @@ export function openDatabase(dataDir: string, fileName = 'sketchroom.db'): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  if (options.walPreallocBytes) preallocateWal(db, options.walPreallocBytes);
   return db;
+}
+
+/**
+ * Grows the WAL file once, so that commits overwrite blocks it already has instead of extending
+ * it: fdatasync after a write that changes the file's size must also flush that metadata. Measured
+ * here: a 480-byte commit takes 0.55-0.60 ms p50 while the WAL grows, 0.40-0.43 ms once it is
+ * reused (the fsync is most of what an update waits for before it is relayed). SQLite starts the
+ * WAL over from its beginning after each complete checkpoint (every 1,000 pages by default) and
+ * never shrinks it (journal_size_limit is -1), so a WAL larger than one checkpoint interval stops
+ * growing. The filler's pages end up as free pages of the database, reused by later rows.
+ */
+export function preallocateWal(db: Db, bytes: number): void {
+  db.prepare('INSERT INTO wal_filler (data) VALUES (zeroblob(?))').run(bytes);
+  db.exec('DELETE FROM wal_filler');
+  db.pragma('wal_checkpoint(RESTART)');
 }
