@@ -11,7 +11,6 @@ import type { Identity } from '../auth/AuthService';
 import { SERVER_OWNER } from '../boards/BoardService';
 import type { DocStore } from '../persistence/types';
 import type { InspectedUpdate } from '../ws/inspect/inspectUpdate';
-import { readBoardFacts, type BoardFacts } from './atRest/boardFacts';
 import type { EntryChanges } from './atRest/entryChanges';
 import type { RestingBoard } from './atRest/RestingBoard';
 import { AwarenessBatcher } from './AwarenessBatcher';
@@ -359,15 +358,10 @@ export class Room {
     this.persist(update, from);
   }
 
-  /** What the rules read besides the entries: from the board at rest, else the loaded document. */
-  get facts(): BoardFacts {
-    return this.document.atRest?.facts ?? readBoardFacts(this.doc);
-  }
-
   /** The whole document encoded (folded at rest, encoded when loaded; null while not read yet). */
   encodedState(): Uint8Array | null {
-    if (this.document.resting) return this.document.singleRow;
-    return this.document.loaded ? Y.encodeStateAsUpdate(this.document.doc) : null;
+    if (this.document.isCold) return null;
+    return this.document.singleRow ?? Y.encodeStateAsUpdate(this.document.doc);
   }
 
   /** The document's encoded size (at rest without encoding anything). */

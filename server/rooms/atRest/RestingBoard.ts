@@ -50,6 +50,19 @@ function entriesOf(doc: Y.Doc): IndexedEntry[] {
   return entries;
 }
 
+/**
+ * Merged rows, or null if Yjs could not merge them: the rows stay as they are (each was inspected
+ * and applies on its own; a load applies them in order), so nothing is lost either way.
+ */
+function mergeOrNull(rows: Uint8Array[]): Uint8Array | null {
+  try {
+    return Y.mergeUpdates(rows);
+  } catch (error) {
+    console.warn(`sketchroom: could not merge updates at rest: ${String(error)}`);
+    return null;
+  }
+}
+
 export class RestingBoard implements RestingState {
   private state: Uint8Array;
   private tail: Uint8Array[] = [];
@@ -102,10 +115,10 @@ export class RestingBoard implements RestingState {
     return this.vector;
   }
 
-  /** The whole document as one row (folding what was taken since). */
-  singleRow(): Uint8Array {
+  /** The whole document as one row (folding what was taken since), or null if it cannot be folded. */
+  singleRow(): Uint8Array | null {
     this.fold();
-    return this.state;
+    return this.tail.length === 0 ? this.state : null;
   }
 
   /** The same bytes as the single row, in another buffer (see RoomDocument.adoptSingleRow). */
@@ -125,15 +138,20 @@ export class RestingBoard implements RestingState {
     this.tail.push(update.slice());
     this.tailBytes += update.byteLength;
     if (this.tail.length >= TAIL_ROWS) {
-      this.tail = [Y.mergeUpdates(this.tail)];
-      this.tailBytes = this.tail[0]!.byteLength;
+      const merged = mergeOrNull(this.tail);
+      if (merged) {
+        this.tail = [merged];
+        this.tailBytes = merged.byteLength;
+      }
     }
     if (this.tailBytes >= Math.max(FOLD_MIN_BYTES, this.state.byteLength * FOLD_SHARE)) this.fold();
   }
 
   private fold(): void {
     if (this.tail.length === 0) return;
-    this.state = Y.mergeUpdates([this.state, ...this.tail]);
+    const merged = mergeOrNull([this.state, ...this.tail]);
+    if (!merged) return;
+    this.state = merged;
     this.tail = [];
     this.tailBytes = 0;
   }

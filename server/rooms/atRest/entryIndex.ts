@@ -31,11 +31,19 @@ class ClientSlots {
   length = 0;
   dead = 0;
 
-  push(clock: number, hash: number, author: number): void {
+  /** Adds a slot, keeping clock order (new entries come last, so this appends). */
+  insert(clock: number, hash: number, author: number): void {
     if (this.length === this.clocks.length) this.grow(this.length * 2);
-    this.clocks[this.length] = clock;
-    this.hashes[this.length] = hash;
-    this.authors[this.length] = author;
+    let at = this.length;
+    while (at > 0 && this.clocks[at - 1]! > clock) at--;
+    if (at < this.length) {
+      this.clocks.copyWithin(at + 1, at, this.length);
+      this.hashes.copyWithin(at + 1, at, this.length);
+      this.authors.copyWithin(at + 1, at, this.length);
+    }
+    this.clocks[at] = clock;
+    this.hashes[at] = hash;
+    this.authors[at] = author;
     this.length++;
   }
 
@@ -129,8 +137,8 @@ export class EntryIndex {
   }
 
   /**
-   * Adds a live entry. Within a client, entries come in clock order (a resting board only takes
-   * new structs, and `of` sorts); one out of order is a caller bug.
+   * Adds a live entry (a no-op if `id` is one already). A board at rest only takes new structs and
+   * `of` sorts, so entries come in clock order and this appends.
    */
   add(key: string, id: IdRef, author: string | null): void {
     let slots = this.clients.get(id.client);
@@ -138,9 +146,9 @@ export class EntryIndex {
       slots = new ClientSlots();
       this.clients.set(id.client, slots);
     }
-    if (slots.length > 0 && slots.clocks[slots.length - 1]! >= id.clock) throw new Error('entries out of clock order');
+    if (slots.find(id.clock) >= 0) return;
     const hash = keyHash(key);
-    slots.push(id.clock, hash, author === null ? NO_AUTHOR : this.authorId(author));
+    slots.insert(id.clock, hash, author === null ? NO_AUTHOR : this.authorId(author));
     this.keys.set(hash, (this.keys.get(hash) ?? 0) + 1);
     this.live++;
   }
