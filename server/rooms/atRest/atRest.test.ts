@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board, type NewStroke } from '../../../src/model/board';
 import { CloseCode } from '../../../src/protocol/closeCodes';
-import { setPhase } from '../../../src/model/session';
+import { readEasels } from '../../../src/model/easels';
+import { setEaselOnly, setEaselsOn } from '../../../src/model/easelSession';
+import { setPhase, setSessionFlags } from '../../../src/model/session';
 import type { RunningServer } from '../../index';
 import { openSqliteStorage, type SqliteStorage } from '../../persistence/sqlite';
 import { connect, createBoard, joinBoard, startTestServer, synced, waitFor, type Client, type CreatedBoard } from '../../testing/helpers';
@@ -91,6 +93,39 @@ describe('drawing on a board at rest', () => {
     boClient.provider.disconnect();
     expect(fac.doc.getMap('items').has(adaStroke)).toBe(true);
     expect(stats(board)).toMatchObject({ document: 'resting', loads });
+  });
+
+  it('keeps to the session read at rest: a paused board refuses drawing, an easel-only board drawing outside the easel', async () => {
+    const { board, fac, ada, adaId } = await restingBoard();
+    setEaselsOn(fac.doc, true);
+    setEaselOnly(fac.doc, true);
+    await waitFor(() => readEasels(ada.doc).length === 1 && ada.doc.getMap('session').get('easelOnly') === true, "Ada's easel, drawing limited to it");
+    await waitFor(() => stats(board).document === 'resting', 'at rest with the new settings');
+    const loads = stats(board).loads;
+    const easel = readEasels(ada.doc)[0]!;
+    const model = new Board(ada.doc, adaId);
+    const inside = model.addStroke({ ...stroke(0), points: [easel.x + 40, easel.y + 40, 0.5, easel.x + 80, easel.y + 60, 0.5] });
+    await waitFor(() => fac.doc.getMap('items').has(inside), 'a stroke inside the easel taken');
+    let closed = closeCode(ada);
+    model.addStroke({ ...stroke(0), points: [easel.x + easel.w + 900, easel.y, 0.5, easel.x + easel.w + 950, easel.y, 0.5] });
+    expect(await closed).toBe(CloseCode.Forbidden);
+    expect(stats(board)).toMatchObject({ document: 'resting', loads, entries: 1 });
+    ada.provider.disconnect();
+
+    // Paused: the change loads the document; once at rest again, a stroke is refused there.
+    setSessionFlags(fac.doc, { locked: true });
+    const bo = await joinBoard(server.url, board.id, 'Bo');
+    const boClient = open(board, bo.token);
+    await synced(boClient);
+    await waitFor(() => boClient.doc.getMap('session').get('locked') === true && readEasels(boClient.doc).length === 2, 'paused, with an easel for Bo');
+    await waitFor(() => stats(board).document === 'resting', 'at rest while paused');
+    const pausedLoads = stats(board).loads;
+    const bosEasel = readEasels(boClient.doc).find((e) => e.owner === bo.participantId)!;
+    closed = closeCode(boClient);
+    new Board(boClient.doc, bo.participantId).addStroke({ ...stroke(0), points: [bosEasel.x + 40, bosEasel.y + 40, 0.5, bosEasel.x + 60, bosEasel.y + 50, 0.5] });
+    expect(await closed).toBe(CloseCode.Forbidden);
+    boClient.provider.disconnect();
+    expect(stats(board)).toMatchObject({ document: 'resting', loads: pausedLoads, entries: 1 });
   });
 
   it('a reconnecting client that repeats old erasures in its sync step 2 is taken at rest too', async () => {
