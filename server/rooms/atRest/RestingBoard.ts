@@ -1,7 +1,7 @@
 /**
- * A board at rest: its document kept as its encoding (one folded row plus the updates taken since),
- * with its state vector, the index of its live entries, what it has deleted, and the facts the
- * rules read. A room keeps this instead of a Y.Doc (~1.1x the encoding instead of ~2.2x) and still
+ * A board at rest: its document kept as its encoding (one folded row plus the updates taken since,
+ * packed in a RowArena), with its state vector, the index of its live entries, what it has
+ * deleted, and the facts the rules read. A room keeps this instead of a Y.Doc (~1.1x the encoding instead of ~2.2x) and still
  * takes additions and erasures (entryChanges.ts); anything else loads the document again.
  */
 import * as encoding from 'lib0/encoding';
@@ -13,9 +13,8 @@ import { DeletedRanges } from './deletedRanges';
 import type { EntryChanges } from './entryChanges';
 import { EntryIndex, type IndexedEntry } from './entryIndex';
 import { ITEMS, type RestingState } from './indexView';
+import { RowArena } from './rowArena';
 
-/** Updates taken at rest are merged into one row every this many (each is its own small buffer). */
-const TAIL_ROWS = 32;
 /** The merged updates are folded into the state once they reach this share of it, or this size. */
 const FOLD_SHARE = 0.25;
 const FOLD_MIN_BYTES = 64 * 1024;
@@ -65,8 +64,8 @@ function mergeOrNull(rows: Uint8Array[]): Uint8Array | null {
 
 export class RestingBoard implements RestingState {
   private state: Uint8Array;
-  private tail: Uint8Array[] = [];
-  private tailBytes = 0;
+  /** Updates taken since the last fold. */
+  private readonly tail = new RowArena();
   private vector: Uint8Array | null = null;
   private erasedSinceCollect = 0;
 
@@ -88,12 +87,12 @@ export class RestingBoard implements RestingState {
 
   /** The document as rows to apply in order. */
   get rows(): Uint8Array[] {
-    return this.tail.length === 0 ? [this.state] : [this.state, ...this.tail];
+    return [this.state, ...this.tail.rows()];
   }
 
   /** Encoded bytes held. */
   get bytes(): number {
-    return this.state.byteLength + this.tailBytes;
+    return this.state.byteLength + this.tail.bytes;
   }
 
   /** Whether erased content has piled up enough to load and collect the document again. */
@@ -118,12 +117,12 @@ export class RestingBoard implements RestingState {
   /** The whole document as one row (folding what was taken since), or null if it cannot be folded. */
   singleRow(): Uint8Array | null {
     this.fold();
-    return this.tail.length === 0 ? this.state : null;
+    return this.tail.count === 0 ? this.state : null;
   }
 
   /** The same bytes as the single row, in another buffer (see RoomDocument.adoptSingleRow). */
   adopt(copy: Uint8Array): void {
-    if (this.tail.length === 0 && copy.byteLength === this.state.byteLength) this.state = copy;
+    if (this.tail.count === 0 && copy.byteLength === this.state.byteLength) this.state = copy;
   }
 
   /** Takes an update that entryChanges accepted. `ends`: each writer's clock after it. */
@@ -134,25 +133,15 @@ export class RestingBoard implements RestingState {
     for (const r of deletes) this.deleted.add(r.client, r.clock, r.length);
     this.erasedSinceCollect += changes.erased.length;
     this.vector = null;
-    // A copy: the message may be a slice of a pooled buffer.
-    this.tail.push(update.slice());
-    this.tailBytes += update.byteLength;
-    if (this.tail.length >= TAIL_ROWS) {
-      const merged = mergeOrNull(this.tail);
-      if (merged) {
-        this.tail = [merged];
-        this.tailBytes = merged.byteLength;
-      }
-    }
-    if (this.tailBytes >= Math.max(FOLD_MIN_BYTES, this.state.byteLength * FOLD_SHARE)) this.fold();
+    this.tail.append(update);
+    if (this.tail.bytes >= Math.max(FOLD_MIN_BYTES, this.state.byteLength * FOLD_SHARE)) this.fold();
   }
 
   private fold(): void {
-    if (this.tail.length === 0) return;
-    const merged = mergeOrNull([this.state, ...this.tail]);
+    if (this.tail.count === 0) return;
+    const merged = mergeOrNull([this.state, ...this.tail.rows()]);
     if (!merged) return;
     this.state = merged;
-    this.tail = [];
-    this.tailBytes = 0;
+    this.tail.clear();
   }
 }

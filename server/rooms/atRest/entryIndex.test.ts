@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DeletedRanges } from './deletedRanges';
 import { EntryIndex, keyHash } from './entryIndex';
+import { RowArena } from './rowArena';
 
 const id = (client: number, clock: number) => ({ client, clock });
 
@@ -87,5 +88,22 @@ describe('DeletedRanges', () => {
     map.delete('k2');
     const r = DeletedRanges.ofDoc(doc);
     expect(undeleted(r, doc.clientID, 0, 5)).toEqual([0, 3, 4]);
+  });
+});
+
+describe('RowArena', () => {
+  it('keeps rows end to end, as copies, in order', () => {
+    const arena = new RowArena();
+    const source = new Uint8Array([1, 2, 3, 4, 5]);
+    arena.append(source.subarray(0, 2));
+    for (let i = 0; i < 3000; i++) arena.append(new Uint8Array([i & 0xff, 7]));
+    source[0] = 99;
+    const rows = arena.rows();
+    expect(rows).toHaveLength(3001);
+    expect([...rows[0]!]).toEqual([1, 2]);
+    expect([...rows[3000]!]).toEqual([2999 & 0xff, 7]);
+    expect(arena.bytes).toBe(2 + 3000 * 2);
+    arena.clear();
+    expect(arena.rows()).toEqual([]);
   });
 });
