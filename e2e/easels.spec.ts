@@ -125,11 +125,16 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   await panel.getByRole('button', { name: 'Gallery' }).click();
   await expect(wall.getByRole('status').filter({ hasText: 'Gallery' })).toContainText('3 easels');
   await expect(list.getByRole('button', { name: 'Spotlight Ben' })).toHaveAttribute('aria-pressed', 'false');
+  // The header is one slim row in a gallery (the easels get the height); the join code stays big.
+  const head = wall.locator('.proj-head');
+  await expect.poll(() => head.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(150);
+  expect(await wall.getByLabel('Join code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(48);
   cam = await restingCamera(wall);
   box = toScreen(cam, around(all));
   expect(box.left).toBeGreaterThanOrEqual(0);
   expect(box.right).toBeLessThanOrEqual(1920);
   expect(box.bottom).toBeLessThanOrEqual(1080);
+  expect(box.top).toBeGreaterThanOrEqual(await head.evaluate((el) => el.getBoundingClientRect().bottom));
   // Every name is painted in the top band of its easel (label ink there, nothing else is).
   for (const e of all) {
     const s = toScreen(cam, e);
@@ -138,9 +143,10 @@ test('easels: named, growing, spotlight and gallery on the projector, easel-only
   }
   await wall.screenshot({ path: screenPath('projector-gallery.png') });
 
-  // Whole board again.
+  // Whole board again: the full header is back.
   await panel.getByRole('button', { name: 'Whole board' }).click();
   await expect(wall.locator('.proj-banner')).toHaveCount(0);
+  await expect.poll(() => head.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(190);
 
   // Drawing only in one's easel: Ada cannot start in the gap next to hers, and is told why.
   await panel.getByRole('switch', { name: 'Participants draw only in their easel' }).click();

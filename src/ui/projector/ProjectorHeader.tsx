@@ -1,14 +1,15 @@
 /**
  * The projector's header, made to be read from the back of the room: the prompt (or the title when
  * there is none), the shared timer (the same chip as everywhere, drawn large) and, unless the
- * facilitator hides it, how to join: the address, the code in two big groups and a QR code.
+ * facilitator hides it, how to join: the address, the code in two big groups and a QR code. In a
+ * gallery it is one slim row, so the easels below get the height.
  */
 import type { TimerState } from '../../model/session';
 import { TimerChip } from '../facilitate/TimerChip';
 import { JoinCodeDisplay } from '../invite/JoinCodeDisplay';
 import { absoluteUrl, chooseInviteOrigin, displayUrl } from '../invite/inviteLinks';
 import { useQrDataUrl } from '../invite/useQrDataUrl';
-import { promptLayout } from './promptSize';
+import { compactPromptLayout, promptLayout } from './promptSize';
 import './projector.css';
 
 export interface ProjectorJoin {
@@ -26,6 +27,8 @@ interface Props {
   /** null: hidden by the facilitator, or not known yet. */
   join: ProjectorJoin | null;
   pageOrigin: string;
+  /** One slim row (a gallery of easels needs the height): the prompt on one line, a smaller code and QR. */
+  compact?: boolean;
 }
 
 function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: string }) {
@@ -45,13 +48,13 @@ function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: stri
   );
 }
 
-export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin }: Props) {
+export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin, compact = false }: Props) {
   const text = prompt.trim() || title || 'Untitled board';
-  const layout = promptLayout(text, !!join);
+  const layout = compact ? compactPromptLayout(text, !!join) : promptLayout(text, !!join);
   return (
-    <header className="proj-head" data-wide={layout.wide}>
+    <header className="proj-head" data-wide={layout.wide} data-compact={compact}>
       <div className="proj-prompt-box">
-        {prompt.trim() && <p className="proj-title">{title}</p>}
+        {prompt.trim() && !compact && <p className="proj-title">{title}</p>}
         <h1 className="proj-prompt" style={{ fontSize: `${layout.fontSize}px`, WebkitLineClamp: layout.lines, lineClamp: layout.lines }} aria-label={prompt.trim() ? `Prompt: ${prompt}` : undefined}>
           {text}
         </h1>

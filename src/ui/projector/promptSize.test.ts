@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promptLayout } from './promptSize';
+import { compactPromptLayout, promptLayout } from './promptSize';
 
 describe('projector prompt layout', () => {
   it('short prompts are huge and share the row; long ones take the whole row; never below 40 px', () => {
@@ -12,5 +12,12 @@ describe('projector prompt layout', () => {
     expect(promptLayout('x'.repeat(500), true)).toEqual({ fontSize: 40, wide: true, lines: 4 });
     // Code points, not UTF-16 units: 24 emoji are 24 characters.
     expect(promptLayout('🙂'.repeat(24), true).fontSize).toBe(68);
+  });
+});
+
+describe('compactPromptLayout', () => {
+  it('keeps the prompt to one line of at most 48 px in a gallery', () => {
+    expect(compactPromptLayout('Draw your ideal workspace', true)).toEqual({ fontSize: 48, wide: false, lines: 1 });
+    expect(compactPromptLayout('x'.repeat(300), false)).toEqual({ fontSize: 40, wide: false, lines: 1 });
   });
 });

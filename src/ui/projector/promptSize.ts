@@ -23,3 +23,11 @@ export function promptLayout(prompt: string, joinShown: boolean): PromptLayout {
   if (n <= 230) return { fontSize: 46, wide: true, lines: 3 };
   return { fontSize: 40, wide: true, lines: 4 };
 }
+
+/**
+ * In a gallery the drawings need the height: the prompt takes one line beside a smaller join
+ * block, at most 48 px (still legible from the back of the room).
+ */
+export function compactPromptLayout(prompt: string, joinShown: boolean): PromptLayout {
+  return { fontSize: Math.min(promptLayout(prompt, joinShown).fontSize, 48), wide: false, lines: 1 };
+}
