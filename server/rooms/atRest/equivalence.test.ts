@@ -7,6 +7,7 @@
  * afresh from the document.
  */
 import { describe, expect, it } from 'vitest';
+import { makeRng } from '../../../bench/lib/strokes';
 import * as Y from 'yjs';
 import { Board, type NewStroke } from '../../../src/model/board';
 import { boardPermissionContext, setSessionFlags } from '../../../src/model/session';
@@ -19,17 +20,6 @@ import { Refusal } from '../../ws/inspect/refusal';
 import { entryChanges } from './entryChanges';
 import { indexView, NeedsDocument } from './indexView';
 import { RestingBoard } from './RestingBoard';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Person {
   id: string;
@@ -76,7 +66,7 @@ function snapshotOf(board: RestingBoard, doc: Y.Doc): { mine: string; fresh: str
 describe('the board at rest decides as the document would', () => {
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}: same refusals, same document, same index`, () => {
-      const r = rng(seed);
+      const r = makeRng(seed);
       const server = new Y.Doc();
       const owners = new Map<number, string>();
       const people: Person[] = ['fac', 'ada', 'bo', 'cy'].map((id, k) => {
