@@ -4,9 +4,8 @@
  * deleted, and the facts the rules read. A room keeps this instead of a Y.Doc (~1.1x the encoding instead of ~2.2x) and still
  * takes additions and erasures (entryChanges.ts); anything else loads the document again.
  */
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { strokeRecordAuthor } from '../../../src/model/strokeRecord';
+import { authorOfStruct } from '../../ws/inspect/docView';
 import type { WireDeleteRange } from '../../ws/inspect/readUpdate';
 import { readBoardFacts, type BoardFacts } from './boardFacts';
 import { DeletedRanges } from './deletedRanges';
@@ -25,26 +24,12 @@ const FOLD_MIN_BYTES = 64 * 1024;
  */
 const COLLECT_AFTER_ERASED = 256;
 
-function authorOf(item: Y.Item): string | null {
-  const content = item.content;
-  try {
-    if (content instanceof Y.ContentBinary) return strokeRecordAuthor(content.content);
-    if (content instanceof Y.ContentType && content.type instanceof Y.Map) {
-      const author: unknown = content.type.get('author');
-      return typeof author === 'string' ? author : null;
-    }
-  } catch {
-    // An unreadable record has no author (as docView.entryAuthor reads it).
-  }
-  return null;
-}
-
 /** The live entries of a loaded document's `items`. */
 function entriesOf(doc: Y.Doc): IndexedEntry[] {
   const entries: IndexedEntry[] = [];
   for (const [key, item] of doc.getMap<unknown>(ITEMS)._map) {
     if (item.deleted) continue;
-    entries.push({ key, id: { client: item.id.client, clock: item.id.clock }, author: authorOf(item) });
+    entries.push({ key, id: { client: item.id.client, clock: item.id.clock }, author: authorOfStruct(item) });
   }
   return entries;
 }
@@ -100,17 +85,9 @@ export class RestingBoard implements RestingState {
     return this.erasedSinceCollect >= Math.max(COLLECT_AFTER_ERASED, this.index.size / 4);
   }
 
-  /** The encoded state vector (as Y.encodeStateVector writes it: clients by descending id). */
+  /** The encoded state vector. */
   stateVector(): Uint8Array {
-    if (!this.vector) {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, this.clocks.size);
-      for (const [client, clock] of [...this.clocks].sort((a, b) => b[0] - a[0])) {
-        encoding.writeVarUint(enc, client);
-        encoding.writeVarUint(enc, clock);
-      }
-      this.vector = encoding.toUint8Array(enc);
-    }
+    this.vector ??= Y.encodeStateVector(this.clocks);
     return this.vector;
   }
 

@@ -16,7 +16,12 @@ export interface BoardFacts {
   easels: { on: boolean; only: boolean; list: readonly Easel[] };
 }
 
-export function readBoardFacts(doc: Y.Doc): BoardFacts {
+/** The easel settings, and the easels while they are on (off, nothing reads them). */
+export function readEaselFacts(doc: Y.Doc): BoardFacts['easels'] {
   const settings = readEaselSettings(doc);
-  return { context: boardPermissionContext(doc), easels: { on: settings.easels, only: settings.easelOnly, list: readEasels(doc) } };
+  return { on: settings.easels, only: settings.easelOnly, list: settings.easels ? readEasels(doc) : [] };
+}
+
+export function readBoardFacts(doc: Y.Doc): BoardFacts {
+  return { context: boardPermissionContext(doc), easels: readEaselFacts(doc) };
 }

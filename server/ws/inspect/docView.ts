@@ -66,7 +66,8 @@ function parentOf(item: Y.Item): ParentRef | null {
   return { kind: 'item', id: { client: holder.id.client, clock: holder.id.clock } };
 }
 
-function authorOfStruct(struct: Y.Item): string | null {
+/** Who made a root entry: a stroke record's author, or a map's `author` field as it is now. */
+export function authorOfStruct(struct: Y.Item): string | null {
   const content = struct.content;
   if (content instanceof Y.ContentBinary) {
     try {

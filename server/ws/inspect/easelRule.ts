@@ -6,12 +6,11 @@
  * people to their easel when they start something; a move is not a new drawing).
  * The client checks the press point strictly (src/editor/context.ts), so what it sends passes here.
  */
-import { EASEL_SLACK, easelOf, insideEasel, readEasels } from '../../../src/model/easels';
-import { readEaselSettings } from '../../../src/model/easelSession';
+import { EASEL_SLACK, easelOf, insideEasel } from '../../../src/model/easels';
 import { decodeStrokeRecord } from '../../../src/model/strokeRecord';
 import type { Easel } from '../../../src/model/schema';
 import type * as Y from 'yjs';
-import type { BoardFacts } from '../../rooms/atRest/boardFacts';
+import { readEaselFacts, type BoardFacts } from '../../rooms/atRest/boardFacts';
 import type { DocView } from './docView';
 import type { InspectedUpdate } from './inspectUpdate';
 import { ContentRef, type WireItem } from './readUpdate';
@@ -31,9 +30,7 @@ export function easelRule(easels: BoardFacts['easels'], role: string, participan
 
 /** easelRule, read from the loaded document. */
 export function easelRuleFor(doc: Y.Doc, role: string, participantId: string): Easel | null | undefined {
-  if (role !== 'participant') return undefined;
-  const settings = readEaselSettings(doc);
-  return easelRule({ on: settings.easels, only: settings.easelOnly, list: settings.easels && settings.easelOnly ? readEasels(doc) : [] }, role, participantId);
+  return role === 'participant' ? easelRule(readEaselFacts(doc), role, participantId) : undefined;
 }
 
 const numberValue = (item: WireItem): number | null => {
