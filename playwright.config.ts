@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_ARGS } from './server/nodeFlags';
 
 // Debian's Chromium by default (Playwright cannot download its own browser here); a developer's
 // own Playwright browser when CHROMIUM_PATH is unset and /usr/bin/chromium does not exist.
@@ -38,7 +39,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 } }],
   webServer: {
-    command: 'node --import tsx server/index.ts',
+    command: `node ${SERVER_NODE_ARGS.join(' ')}`,
     url: `http://127.0.0.1:${port}/api/health`,
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'dist' },
     reuseExistingServer: false,

@@ -1,9 +1,12 @@
 /**
  * Target 2, load: applying the 10,000-stroke snapshot to a fresh Y.Doc in a fresh process as the
  * server loads a stored row (compact buffers vs float arrays, and vs stock Y.applyUpdate of the same
- * snapshot, interleaved), then a client joining that room through the server.
+ * snapshot, interleaved), then a client joining that room through the server. Every load process
+ * runs with the server's V8 flags (server/nodeFlags.ts); one more set runs without them, to show
+ * what they are worth.
  */
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/nodeFlags';
 import { buildBigBoards } from './lib/bigBoard';
 import { benchDir } from './lib/child';
 import { runJsonProcess } from './lib/runOnce';
@@ -26,21 +29,28 @@ interface LoadFigures {
 export async function runLoad(): Promise<BenchOutput> {
   const big = buildBigBoards();
   const script = join(benchDir, 'loadChild.ts');
-  const load = (path: string, ...flags: Array<'board' | 'stock'>): Promise<LoadFigures> =>
-    runJsonProcess<LoadFigures>(script, [path, ...flags], { exposeGc: true, core: 1 });
+  const load = (path: string, ...flags: Array<'board' | 'stock' | 'bare'>): Promise<LoadFigures> =>
+    runJsonProcess<LoadFigures>(script, [path, ...flags.filter((f) => f !== 'bare')], {
+      exposeGc: true,
+      core: 1,
+      nodeFlags: flags.includes('bare') ? [] : SERVER_NODE_FLAGS,
+    });
 
   const ours: LoadFigures[] = [];
   const floats: LoadFigures[] = [];
   const stock: LoadFigures[] = [];
+  const bare: LoadFigures[] = [];
   for (let i = 0; i < PAIRS; i++) {
     // Alternate which goes first so that drift on the machine hits both alike.
     if (i % 2 === 0) {
       ours.push(await load(big.compactPath));
+      bare.push(await load(big.compactPath, 'bare'));
       floats.push(await load(big.floatsPath, 'stock'));
       stock.push(await load(big.compactPath, 'stock'));
     } else {
       stock.push(await load(big.compactPath, 'stock'));
       floats.push(await load(big.floatsPath, 'stock'));
+      bare.push(await load(big.compactPath, 'bare'));
       ours.push(await load(big.compactPath));
     }
   }
@@ -79,13 +89,22 @@ export async function runLoad(): Promise<BenchOutput> {
       ratio: median(stock.map((o, i) => o.applyMs / ours[i]!.applyMs)),
       note: `memory held ${(median(stock.map((o) => o.memDelta)) / 1e6).toFixed(2)} MB; the server loads stored rows with applyStoredUpdate (binary contents as views into the row, short keys decoded in JS)`,
     },
+    {
+      figure: "  the same without the server's V8 flags",
+      value: median(bare.map((o) => o.applyMs)),
+      unit: 'ms',
+      baseline: ms,
+      baselineLabel: 'with them',
+      ratio: median(bare.map((o, i) => o.applyMs / ours[i]!.applyMs)),
+      note: `node's defaults instead of ${SERVER_NODE_FLAGS.join(' ')} (server/nodeFlags.ts: the young generation starts at 16 MB instead of 1 MB)`,
+    },
     { figure: '  then new Board(doc) (client snapshot + validation)', value: withBoard.boardMs, unit: 'ms' },
   ];
   const lines = [
-    `ABAB x${PAIRS}, each load in a fresh process pinned to core 1; ratios are medians of paired ratios`,
-    `apply ms, compact (server loader): ${ours.map((o) => o.applyMs.toFixed(0)).join(' ')}; compact (stock Y.applyUpdate): ${stock.map((o) => o.applyMs.toFixed(0)).join(' ')}; float arrays (stock): ${floats.map((o) => o.applyMs.toFixed(0)).join(' ')}`,
+    `ABAB x${PAIRS}, each load in a fresh process pinned to core 1 with the server's V8 flags (${SERVER_NODE_FLAGS.join(' ')}) unless said otherwise; ratios are medians of paired ratios`,
+    `apply ms, compact (server loader): ${ours.map((o) => o.applyMs.toFixed(0)).join(' ')}; the same without the flags: ${bare.map((o) => o.applyMs.toFixed(0)).join(' ')}; compact (stock Y.applyUpdate): ${stock.map((o) => o.applyMs.toFixed(0)).join(' ')}; float arrays (stock): ${floats.map((o) => o.applyMs.toFixed(0)).join(' ')}`,
   ];
-  const extra: Record<string, unknown> = { ours, stock, floats, withBoard, structsPerStroke: big.structsPerStroke };
+  const extra: Record<string, unknown> = { ours, bare, stock, floats, withBoard, nodeFlags: SERVER_NODE_FLAGS, structsPerStroke: big.structsPerStroke };
   try {
     const { runJoin } = await import('./join');
     const joined = await runJoin();

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_ARGS } from '../server/nodeFlags';
 import { canvasOrigin, drawPath, items, joinBoard, openProjectorLink, screenPath, startWorkshop, waitSynced, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,7 +19,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sketchroom-notes-e2e-'));
 
 /** Starts the real server; resolves with its origin once it listens. */
 function startServer(port: number): Promise<{ proc: ChildProcess; origin: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'dist' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

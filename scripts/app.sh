@@ -7,4 +7,4 @@ bash scripts/ensure-deps.sh
 echo "==> Building the app"
 npx vite build --logLevel warn
 echo "==> Starting the server"
-exec node --import tsx server/index.ts
+exec node --min-semi-space-size=16 --import tsx server/index.ts

@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { pinPrefix } from './machine';
 
-export function runJsonProcess<T>(script: string, args: string[], opts: { core?: number; exposeGc?: boolean; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<T> {
-  const nodeArgs = [...(opts.exposeGc ? ['--expose-gc'] : []), '--import', 'tsx', script, ...args];
+export function runJsonProcess<T>(script: string, args: string[], opts: { core?: number; exposeGc?: boolean; nodeFlags?: readonly string[]; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<T> {
+  const nodeArgs = [...(opts.exposeGc ? ['--expose-gc'] : []), ...(opts.nodeFlags ?? []), '--import', 'tsx', script, ...args];
   const prefix = opts.core === undefined ? [] : pinPrefix(opts.core);
   const all = [...prefix, process.execPath, ...nodeArgs];
   return new Promise<T>((resolve, reject) => {

@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Child, benchDir, type MemoryFigures } from './child';
+import { SERVER_NODE_FLAGS } from '../../server/nodeFlags';
 import { benchTmpDir } from './bigBoard';
 
 export const SERVER_CORE = 0;
@@ -44,7 +45,7 @@ function handle(child: Child, port: number, dataDir: string | null): ServerHandl
 
 export async function startSketchroom(dataDir: string, overrides: Record<string, unknown> = {}): Promise<ServerHandle> {
   // BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while diagnosing.
-  const nodeFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const nodeFlags = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)];
   const child = new Child(join(benchDir, 'serverProc.ts'), { core: SERVER_CORE, exposeGc: true, nodeFlags });
   try {
     const r = await child.request<{ port: number }>('start', { overrides: { port: 0, host: '127.0.0.1', dataDir, ...overrides } }, 60_000);

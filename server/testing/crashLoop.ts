@@ -15,6 +15,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Board } from '../../src/model/board';
 import { openDatabase } from '../persistence/sqlite/open';
+import { SERVER_NODE_ARGS } from '../nodeFlags';
 import { openSqliteStorage } from '../persistence/sqlite';
 import { createBoard, joinBoard, tempDir, waitFor, wsBase } from './helpers';
 
@@ -50,7 +51,7 @@ async function freePort(): Promise<number> {
 }
 
 function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: root,
     env: {
       ...process.env,

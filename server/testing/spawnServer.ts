@@ -1,15 +1,16 @@
 /**
- * The real server as its own process (`node --import tsx server/index.ts`), for tests that kill it
+ * The real server as its own process (`npm start`), for tests that kill it
  * with SIGKILL: resolves with the child and its URL once it prints its Local address.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { SERVER_NODE_ARGS } from '../nodeFlags';
 import { tempDir } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 export function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: tempDir() },
     stdio: ['ignore', 'pipe', 'pipe'],
