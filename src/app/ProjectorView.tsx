@@ -121,7 +121,7 @@ export function ProjectorView({ boardId, token, board, editor, live, lasers, lea
       {synced && itemCount === 0 && !canvasEasels && !privateDrawing && <EmptyHint canDraw={false} />}
       {privateDrawing && <PrivateDrawingCard top={headerHeight} />}
       <div ref={headerRef} className="proj-top">
-        <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} compact={aim.caption?.mode === 'gallery'} />
+        <ProjectorHeader title={title} prompt={prompt} timer={timer} now={now} join={join} pageOrigin={location.origin} gallery={aim.caption?.mode === 'gallery' ? aim.caption.count : null} />
       </div>
       {aim.caption?.mode === 'spotlight' && <SpotlightVeil editor={editor} box={aim.box} />}
       <ProjectorBanner aim={aim.caption} ref={bannerRef} />

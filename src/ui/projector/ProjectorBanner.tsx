@@ -1,6 +1,7 @@
 /**
- * The projector's caption for the facilitator's aim: the spotlighted artist's name, very large, or
- * "Gallery". Measured by the caller, so the fitted board stays clear of it.
+ * The projector's caption for a spotlight: the artist's name, very large, below the easel. Measured
+ * by the caller, so the fitted board stays clear of it. A gallery says so in the header instead
+ * (ProjectorHeader's `gallery`), which leaves the easels the height a caption would take.
  */
 import type { Ref } from 'react';
 import type { ProjectorAim } from '../../editor/projectorAim';
@@ -13,22 +14,11 @@ interface Props {
 }
 
 export function ProjectorBanner({ aim, ref }: Props) {
-  if (!aim) return null;
+  if (aim?.mode !== 'spotlight') return null;
   return (
-    <div ref={ref} className="proj-banner" data-mode={aim.mode} role="status">
-      {aim.mode === 'spotlight' ? (
-        <>
-          <span className="proj-banner-tag">Spotlight</span>
-          <span className="proj-banner-name">{aim.name || 'No name'}</span>
-        </>
-      ) : (
-        <>
-          <span className="proj-banner-tag">Gallery</span>
-          <span className="proj-banner-name">
-            {aim.count === 1 ? 'One easel' : `${aim.count} easels`}
-          </span>
-        </>
-      )}
+    <div ref={ref} className="proj-banner" role="status">
+      <span className="proj-banner-tag">Spotlight</span>
+      <span className="proj-banner-name">{aim.name || 'No name'}</span>
     </div>
   );
 }

@@ -2,7 +2,8 @@
  * The projector's header, made to be read from the back of the room: the prompt (or the title when
  * there is none), the shared timer (the same chip as everywhere, drawn large) and, unless the
  * facilitator hides it, how to join: the address, the code in two big groups and a QR code. In a
- * gallery it is one slim row, so the easels below get the height.
+ * gallery it is one slim row (the prompt on one line, "Gallery · 12 easels" under it, both within the
+ * QR code's height), so the easels below get the height: no caption under them.
  */
 import type { TimerState } from '../../model/session';
 import { TimerChip } from '../facilitate/TimerChip';
@@ -27,9 +28,14 @@ interface Props {
   /** null: hidden by the facilitator, or not known yet. */
   join: ProjectorJoin | null;
   pageOrigin: string;
-  /** One slim row (a gallery of easels needs the height): the prompt on one line, a smaller code and QR. */
-  compact?: boolean;
+  /**
+   * A gallery of this many easels: one slim row (the easels need the height), with the prompt on
+   * one line, a smaller code and QR, and the gallery's caption.
+   */
+  gallery?: number | null;
 }
+
+const easelCount = (count: number): string => (count === 1 ? 'One easel' : `${count} easels`);
 
 function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: string }) {
   const where = chooseInviteOrigin(pageOrigin, join.lanOrigins);
@@ -48,7 +54,8 @@ function JoinBlock({ join, pageOrigin }: { join: ProjectorJoin; pageOrigin: stri
   );
 }
 
-export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin, compact = false }: Props) {
+export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin, gallery = null }: Props) {
+  const compact = gallery !== null;
   const text = prompt.trim() || title || 'Untitled board';
   const layout = compact ? compactPromptLayout(text, !!join) : promptLayout(text, !!join);
   return (
@@ -58,6 +65,12 @@ export function ProjectorHeader({ title, prompt, timer, now, join, pageOrigin, c
         <h1 className="proj-prompt" style={{ fontSize: `${layout.fontSize}px`, WebkitLineClamp: layout.lines, lineClamp: layout.lines }} aria-label={prompt.trim() ? `Prompt: ${prompt}` : undefined}>
           {text}
         </h1>
+        {compact && (
+          <p className="proj-gallery" role="status">
+            <span className="proj-gallery-tag">Gallery</span>
+            <span className="proj-gallery-count">{easelCount(gallery)}</span>
+          </p>
+        )}
       </div>
       <div className="proj-timer">
         <TimerChip timer={timer} now={now} />
