@@ -58,6 +58,16 @@ export async function runLoad(): Promise<BenchOutput> {
   const ratio = (f: (x: LoadFigures) => number): number => median(ours.map((o, i) => f(o) / f(floats[i]!)));
   const ms = median(ours.map((o) => o.applyMs));
   const mb = median(ours.map((o) => o.memDelta)) / 1e6;
+  /** Other runs of the same snapshot against the server loader's: medians, and the median of paired ratios. */
+  const versusOurs = (figure: string, runs: LoadFigures[], note: string): Row => ({
+    figure,
+    value: median(runs.map((o) => o.applyMs)),
+    unit: 'ms',
+    baseline: ms,
+    baselineLabel: 'server loader',
+    ratio: median(runs.map((o, i) => o.applyMs / ours[i]!.applyMs)),
+    note,
+  });
   const rows: Row[] = [
     {
       figure: `apply 10,000-stroke snapshot (${(big.compact.length / 1e6).toFixed(2)} MB), fresh process`,
@@ -80,24 +90,16 @@ export async function runLoad(): Promise<BenchOutput> {
       ratio: ratio((x) => x.memDelta),
       note: `heap ${(median(ours.map((o) => o.heapDelta)) / 1e6).toFixed(1)} MB + array buffers ${(median(ours.map((o) => o.arrayBuffersDelta)) / 1e6).toFixed(1)} MB (the stroke records are views into the loaded row, which stays alive)`,
     },
-    {
-      figure: '  the same snapshot with stock Y.applyUpdate',
-      value: median(stock.map((o) => o.applyMs)),
-      unit: 'ms',
-      baseline: ms,
-      baselineLabel: 'server loader',
-      ratio: median(stock.map((o, i) => o.applyMs / ours[i]!.applyMs)),
-      note: `memory held ${(median(stock.map((o) => o.memDelta)) / 1e6).toFixed(2)} MB; the server loads stored rows with applyStoredUpdate (binary contents as views into the row, short keys decoded in JS)`,
-    },
-    {
-      figure: "  the same without the server's V8 flags",
-      value: median(bare.map((o) => o.applyMs)),
-      unit: 'ms',
-      baseline: ms,
-      baselineLabel: 'with them',
-      ratio: median(bare.map((o, i) => o.applyMs / ours[i]!.applyMs)),
-      note: `node's defaults instead of ${SERVER_NODE_FLAGS.join(' ')} (server/nodeFlags.ts: the young generation starts at 16 MB instead of 1 MB)`,
-    },
+    versusOurs(
+      '  the same snapshot with stock Y.applyUpdate',
+      stock,
+      `memory held ${(median(stock.map((o) => o.memDelta)) / 1e6).toFixed(2)} MB; the server loads stored rows with applyStoredUpdate (binary contents as views into the row, short keys decoded in JS)`,
+    ),
+    versusOurs(
+      "  the same without the server's V8 flags",
+      bare,
+      `node's defaults instead of ${SERVER_NODE_FLAGS.join(' ')} (server/nodeFlags.ts: the young generation starts at 16 MB instead of 1 MB)`,
+    ),
     { figure: '  then new Board(doc) (client snapshot + validation)', value: withBoard.boardMs, unit: 'ms' },
   ];
   const lines = [
