@@ -13,7 +13,7 @@ const SyncUpdate = 2;
  * copies a large payload twice, and a cold room's first answer is the board's whole row (3.5 MB
  * for 10,000 strokes: ~5 ms that way, ~1 ms this way).
  */
-export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const head = encoding.createEncoder();
   encoding.writeVarUint(head, MessageType.Sync);
   encoding.writeVarUint(head, step);

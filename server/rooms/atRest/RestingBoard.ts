@@ -1,8 +1,9 @@
 /**
  * A board at rest: its document kept as its encoding (one folded row plus the updates taken since,
  * packed in a RowArena), with its state vector, the index of its live entries, what it has
- * deleted, and the facts the rules read. A room keeps this instead of a Y.Doc (~1.1x the encoding instead of ~2.2x) and still
- * takes additions and erasures (entryChanges.ts); anything else loads the document again.
+ * deleted, and the facts the rules read. A room keeps this instead of a Y.Doc (~1.1x the encoding
+ * instead of ~2.2x) and still takes additions and erasures (entryChanges.ts); anything else loads
+ * the document again.
  */
 import * as Y from 'yjs';
 import { authorOfStruct } from '../../ws/inspect/docView';

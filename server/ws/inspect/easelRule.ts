@@ -7,6 +7,7 @@
  * The client checks the press point strictly (src/editor/context.ts), so what it sends passes here.
  */
 import { EASEL_SLACK, easelOf, insideEasel } from '../../../src/model/easels';
+import { readEaselSettings } from '../../../src/model/easelSession';
 import { decodeStrokeRecord } from '../../../src/model/strokeRecord';
 import type { Easel } from '../../../src/model/schema';
 import type * as Y from 'yjs';
@@ -28,9 +29,14 @@ export function easelRule(easels: BoardFacts['easels'], role: string, participan
   return easelOf(easels.list, participantId) ?? null;
 }
 
-/** easelRule, read from the loaded document. */
+/**
+ * easelRule, read from the loaded document. It runs for every update of a participant, so the
+ * easels themselves are read only while the rule is on.
+ */
 export function easelRuleFor(doc: Y.Doc, role: string, participantId: string): Easel | null | undefined {
-  return role === 'participant' ? easelRule(readEaselFacts(doc), role, participantId) : undefined;
+  if (role !== 'participant') return undefined;
+  const settings = readEaselSettings(doc);
+  return settings.easels && settings.easelOnly ? easelRule(readEaselFacts(doc), role, participantId) : undefined;
 }
 
 const numberValue = (item: WireItem): number | null => {
