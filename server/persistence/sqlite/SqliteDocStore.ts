@@ -9,6 +9,15 @@ import { mergeStoredUpdates } from '../mergeUpdates';
 import type { CommitListener, CompactionResult, DocStore, StoredDoc } from '../types';
 import type { Db } from './open';
 
+/**
+ * A row's bytes as a plain Uint8Array over the Buffer better-sqlite3 returned, without copying: each
+ * read hands out a Buffer of its own that nothing else holds or writes (a board's row can be
+ * megabytes, and a cold join waits for this read).
+ */
+function rowBytes(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
 interface AppendJob {
   boardId: string;
   update: Uint8Array | null;
@@ -67,7 +76,7 @@ export class SqliteDocStore implements DocStore {
   load(boardId: string): StoredDoc {
     // Queued appends of this board must be visible to a reload.
     this.committer.flush();
-    const updates = this.selectUpdates.all(boardId).map((r) => new Uint8Array(r.data));
+    const updates = this.selectUpdates.all(boardId).map((r) => rowBytes(r.data));
     const clientOwners = new Map(this.selectOwners.all(boardId).map((r) => [r.client_id, r.participant_id]));
     return { updates, clientOwners };
   }
@@ -124,7 +133,7 @@ export class SqliteDocStore implements DocStore {
       if (rows.length < 2) return { merged: 0 };
       // Every stored row was validated before it was appended, so the merge sees only
       // validated updates; mergeStoredUpdates throws (rolling back) if anything stays pending.
-      const merged = mergeStoredUpdates(rows.map((r) => new Uint8Array(r.data)));
+      const merged = mergeStoredUpdates(rows.map((r) => rowBytes(r.data)));
       this.deleteUpTo.run(boardId, upTo);
       this.insertUpdate.run(boardId, Buffer.from(merged));
       return { merged: rows.length };
@@ -133,7 +142,7 @@ export class SqliteDocStore implements DocStore {
 
   loadPrivacy(boardId: string): Uint8Array | null {
     const row = this.selectPrivacy.get(boardId);
-    return row ? new Uint8Array(row.data) : null;
+    return row ? rowBytes(row.data) : null;
   }
 
   savePrivacy(boardId: string, boundary: Uint8Array | null): void {
