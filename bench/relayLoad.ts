@@ -2,8 +2,11 @@
  * Load generator for the relay bench (its own process, pinned to core 1): 10 reader providers and
  * one writer provider that commits a stroke per 60 Hz tick through `Board.addStroke`. Latency is
  * from the moment the update leaves the writer's Y.Doc (just before the provider sends it) to the
- * moment a reader's document shows the new item. In server mode it also polls the SQLite file from
- * a separate read-only connection to see when each stroke became durable.
+ * moment a reader's document shows the new item, in two windows of `count` strokes: right after
+ * the first `warmup` (a relay that has just started: its code is not optimised yet), and the last
+ * `count` of the run, after `steadyAfter` strokes (a relay that has been running: the steady
+ * state). In server mode it also polls the SQLite file from a separate read-only connection to see
+ * when each stroke became durable.
  */
 import Database from 'better-sqlite3';
 import type { WebsocketProvider } from 'y-websocket';
@@ -24,20 +27,27 @@ export interface RelayLoadConfig {
   hz: number;
   warmup: number;
   count: number;
+  /** Strokes sent before the steady window (>= warmup + count). */
+  steadyAfter: number;
   seed: number;
   /** SQLite file of the server (server mode), polled read-only. */
   dbPath?: string;
   pollMs?: number;
 }
 
-export interface RelayLoadResult {
-  mode: string;
+export interface LatencyFigures {
   samples: number;
   expected: number;
   p50: number;
   p90: number;
   p99: number;
   max: number;
+}
+
+/** Top level: the steady window; `early`: the window right after the warm-up. */
+export interface RelayLoadResult extends LatencyFigures {
+  mode: string;
+  early: LatencyFigures;
   sendLagP99: number;
   durable?: { seen: number; expected: number; p50: number; p99: number; max: number; within250: number; pollMs: number };
   setupMs: number;
@@ -51,10 +61,15 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 async function run(cfg: RelayLoadConfig): Promise<RelayLoadResult> {
   const t0 = performance.now();
-  const strokes = strokeSequence(cfg.warmup + cfg.count, { seed: cfg.seed, penShare: 0.5 });
+  if (cfg.steadyAfter < cfg.warmup + cfg.count) throw new Error('the steady window must follow the early one');
+  const strokes = strokeSequence(cfg.steadyAfter + cfg.count, { seed: cfg.seed, penShare: 0.5 });
   const sentAt = new Map<string, number>();
+  const windowOf = new Map<string, 'early' | 'steady'>();
+  for (const s of strokes.slice(cfg.warmup, cfg.warmup + cfg.count)) windowOf.set(s.id, 'early');
+  for (const s of strokes.slice(cfg.steadyAfter)) windowOf.set(s.id, 'steady');
+  const latencies = { early: [] as number[], steady: [] as number[] };
+  // Durability is followed for every stroke after the warm-up.
   const measured = new Set(strokes.slice(cfg.warmup).map((s) => s.id));
-  const latencies: number[] = [];
 
   const readers: WebsocketProvider[] = [];
   for (const token of cfg.readerTokens) {
@@ -63,7 +78,8 @@ async function run(cfg: RelayLoadConfig): Promise<RelayLoadResult> {
       const now = performance.now();
       for (const key of event.keysChanged) {
         const sent = sentAt.get(key);
-        if (sent !== undefined && measured.has(key)) latencies.push(now - sent);
+        const window = windowOf.get(key);
+        if (sent !== undefined && window) latencies[window].push(now - sent);
       }
     });
     readers.push(connect(cfg.base, cfg.boardId, token, doc));
@@ -128,9 +144,10 @@ async function run(cfg: RelayLoadConfig): Promise<RelayLoadResult> {
     current = '';
   }
   const expected = cfg.count * readers.length;
+  const delivered = (): number => latencies.early.length + latencies.steady.length;
   const deadline = performance.now() + 3000;
-  while (latencies.length < expected && performance.now() < deadline) await sleep(10);
-  emitEvent('measure', { phase: 'end', delivered: latencies.length });
+  while (delivered() < 2 * expected && performance.now() < deadline) await sleep(10);
+  emitEvent('measure', { phase: 'end', delivered: delivered() });
   const cpu1 = process.cpuUsage(cpu0);
   let durable: RelayLoadResult['durable'];
   if (poller) {
@@ -147,21 +164,21 @@ async function run(cfg: RelayLoadConfig): Promise<RelayLoadResult> {
   }
   await Promise.all(all.map((p) => disconnect(p)));
   board.destroy();
-  // Missing deliveries count as infinitely late.
-  const lat = [...latencies, ...Array.from({ length: Math.max(0, expected - latencies.length) }, () => Infinity)];
   return {
     mode: cfg.mode,
-    samples: latencies.length,
-    expected,
-    p50: percentile(lat, 50),
-    p90: percentile(lat, 90),
-    p99: percentile(lat, 99),
-    max: max(lat),
+    ...figures(latencies.steady, expected),
+    early: figures(latencies.early, expected),
     sendLagP99: percentile(sendLag, 99),
     ...(durable ? { durable } : {}),
     setupMs,
     clientCpuMs: (cpu1.user + cpu1.system) / 1000,
   };
+}
+
+function figures(latencies: number[], expected: number): LatencyFigures {
+  // Missing deliveries count as infinitely late.
+  const lat = [...latencies, ...Array.from({ length: Math.max(0, expected - latencies.length) }, () => Infinity)];
+  return { samples: latencies.length, expected, p50: percentile(lat, 50), p90: percentile(lat, 90), p99: percentile(lat, 99), max: max(lat) };
 }
 
 serveRequests({ run: (msg) => run(msg.config as RelayLoadConfig) });

@@ -39,14 +39,14 @@ async function main(): Promise<void> {
 
     try {
       const mod = (await import(new URL('../server/persistence/sqlite/index.ts', import.meta.url).href)) as {
-        openSqliteStorage(dir: string, o: { groupCommitMs: number }): { docs: { append(b: string, u: Uint8Array, o: []): Promise<void> }; close(): void };
+        openSqliteStorage(dir: string, o: { groupCommitMs: number }): { docs: { append(b: string, u: Uint8Array, o: []): { done: Promise<void> } }; close(): void };
       };
       const cfg = (await import(new URL('../server/config.ts', import.meta.url).href)) as { DEFAULT_LIMITS: { groupCommitMs: number } };
       const storage = mod.openSqliteStorage(join(dir, 'store'), { groupCommitMs: cfg.DEFAULT_LIMITS.groupCommitMs });
       const store: number[] = [];
       for (let i = 0; i < ROWS; i++) {
         const t = performance.now();
-        await storage.docs.append('b', blob, []);
+        await storage.docs.append('b', blob, []).done;
         store.push(performance.now() - t);
         await sleep(Math.max(0, 1000 / 60 - (performance.now() - t)));
       }

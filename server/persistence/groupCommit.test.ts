@@ -17,35 +17,34 @@ const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('GroupCommitter', () => {
-  it('commits a job that finds it quiet before the event loop turns, with what the same code queued', async () => {
+  it('commits a job that finds it quiet at once, before enqueue returns; the next one waits for the next turn', async () => {
     const { c, batches } = committer();
-    const order: string[] = [];
-    setImmediate(() => order.push('next turn'));
-    void c.enqueue('owner').then(() => order.push('owner durable'));
-    void c.enqueue('update').then(() => order.push('update durable'));
-    expect(batches).toEqual([]);
-    await nextTurn();
-    expect(batches).toEqual([['owner', 'update']]);
-    expect(order).toEqual(['owner durable', 'update durable', 'next turn']);
+    const owner = c.enqueue('owner');
+    expect(owner.durable).toBe(true);
+    expect(batches).toEqual([['owner']]);
+    const update = c.enqueue('update');
+    expect(update.durable).toBe(false);
+    expect(batches).toEqual([['owner']]);
+    await Promise.all([owner.done, update.done]);
+    expect(batches).toEqual([['owner'], ['update']]);
   });
 
   it('while commits follow each other closely, waits for the next turn so that they share one', async () => {
     const { c, batches } = committer();
-    await c.enqueue('a');
+    await c.enqueue('a').done;
     // Another socket's messages right after a commit: batched on the next turn.
     const b = c.enqueue('b');
     await Promise.resolve();
     const d = c.enqueue('d');
     expect(batches).toEqual([['a']]);
-    await Promise.all([b, d]);
+    await Promise.all([b.done, d.done]);
     expect(batches).toEqual([['a'], ['b', 'd']]);
     // Quiet again: at once.
     await sleep(QUIET_MS + 5);
     const e = c.enqueue('e');
-    await Promise.resolve();
-    await Promise.resolve();
+    expect(e.durable).toBe(true);
     expect(batches).toEqual([['a'], ['b', 'd'], ['e']]);
-    await e;
+    await e.done;
   });
 
   it('waits windowMs for company when asked to', async () => {
@@ -53,26 +52,38 @@ describe('GroupCommitter', () => {
     const a = c.enqueue('a');
     await nextTurn();
     const b = c.enqueue('b');
+    expect(a.durable || b.durable).toBe(false);
     expect(batches).toEqual([]);
-    await Promise.all([a, b]);
+    await Promise.all([a.done, b.done]);
     expect(batches).toEqual([['a', 'b']]);
   });
 
   it('fails every job of a batch whose commit throws, and commits later ones', async () => {
     const { c, batches } = committer(0, (jobs) => jobs.includes('bad'));
-    const results = await Promise.allSettled([c.enqueue('x'), c.enqueue('bad')]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    await c.enqueue('y');
-    expect(batches).toEqual([['y']]);
+    const x = c.enqueue('x');
+    const bad = c.enqueue('bad');
+    const z = c.enqueue('z');
+    const results = await Promise.allSettled([x.done, bad.done, z.done]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    await c.enqueue('y').done;
+    expect(batches).toEqual([['x'], ['y']]);
+  });
+
+  it('a quiet job whose commit throws is not durable, and its promise says why', async () => {
+    const { c } = committer(0, () => true);
+    const a = c.enqueue('a');
+    expect(a.durable).toBe(false);
+    await expect(a.done).rejects.toThrow('disk full');
   });
 
   it('flush commits the queue at once, and the scheduled commit then finds nothing to do', async () => {
     const { c, batches } = committer();
-    const a = c.enqueue('a');
+    c.enqueue('a');
+    const b = c.enqueue('b');
     c.flush();
-    expect(batches).toEqual([['a']]);
-    await a;
+    expect(batches).toEqual([['a'], ['b']]);
+    await b.done;
     await nextTurn();
-    expect(batches).toEqual([['a']]);
+    expect(batches).toEqual([['a'], ['b']]);
   });
 });

@@ -93,13 +93,18 @@ export interface CompactionResult {
  */
 export type CommitListener = (boardId: string, updates: number, ms: number) => void;
 
+/** What `DocStore.append` hands back. */
+export interface Appending {
+  /** Settles once the transaction that holds the row has committed (fsync'd); appends settle in call order. */
+  readonly done: Promise<void>;
+  /** Committed before `append` returned (a quiet store commits at once), and so is every earlier append. */
+  readonly durable: boolean;
+}
+
 export interface DocStore {
   load(boardId: string): StoredDoc;
-  /**
-   * Appends one validated update (and any new client id bindings) durably. Resolves after the
-   * transaction that contains it has committed (fsync'd); appends resolve in call order.
-   */
-  append(boardId: string, update: Uint8Array | null, newOwners: ReadonlyArray<readonly [number, string]>): Promise<void>;
+  /** Appends one validated update (and any new client id bindings) durably (see Appending). */
+  append(boardId: string, update: Uint8Array | null, newOwners: ReadonlyArray<readonly [number, string]>): Appending;
   /** Commits everything queued now (shutdown, before compaction). */
   flush(): void;
   /** Subscribes to commits (benchmarks); returns the unsubscribe. Costs nothing while nobody listens. */

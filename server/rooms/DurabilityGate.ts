@@ -4,7 +4,11 @@
  * once (so the next message is inspected against the right state), but nothing that could reveal
  * them (a relay, a sync step 2) leaves before the group commit that contains them. Commits resolve
  * in order, so a FIFO queue keyed by append sequence numbers keeps every recipient's order intact.
+ * An append the store committed at once opens the gate at once: what waited goes out, and what
+ * runs next goes out without waiting for a promise.
  */
+import type { Appending } from '../persistence/types';
+
 export class DurabilityGate {
   private appended = 0;
   private committed = 0;
@@ -14,9 +18,14 @@ export class DurabilityGate {
   constructor(private readonly onFailure: (error: unknown) => void) {}
 
   /** Registers an append; everything `run` after this waits for it. */
-  track(commit: Promise<void>): void {
+  track(append: Appending): void {
     const seq = ++this.appended;
-    commit.then(
+    // Durable now, and so is every earlier append (the store commits in order).
+    if (append.durable && !this.failed) {
+      this.committed = seq;
+      this.drain();
+    }
+    append.done.then(
       () => {
         if (seq > this.committed) this.committed = seq;
         this.drain();

@@ -353,9 +353,11 @@ export class Room {
   applyAtRest(update: Uint8Array, from: Peer, inspected: InspectedUpdate, changes: EntryChanges): void {
     for (const id of inspected.newClientIds) this.bindings.bind(id, from.identity.participantId);
     this.bindings.wrote(inspected.writers);
-    this.document.appendAtRest(update, inspected.ends, changes, inspected.deleteRanges);
     this.syncAnswers.clear();
+    // Saved (and, when the store commits at once, relayed) before the board's own bookkeeping:
+    // nothing reads the board at rest until this returns, and the relay does not wait for it.
     this.persist(update, from);
+    this.document.appendAtRest(update, inspected.ends, changes, inspected.deleteRanges);
   }
 
   /** The whole document encoded (folded at rest, encoded when loaded; null while not read yet). */

@@ -8,7 +8,7 @@ import { Room, type Peer } from './Room';
 function storeWith(rows: Uint8Array[]): DocStore {
   return {
     load: () => ({ updates: rows, clientOwners: new Map() }),
-    append: () => Promise.resolve(),
+    append: () => ({ done: Promise.resolve(), durable: true }),
     flush: () => {},
     onCommit: () => () => {},
     rowCount: () => rows.length,

@@ -24,9 +24,11 @@ describe('SqliteDocStore', () => {
     board.deleteItems(ids.slice(0, 5));
     const commits = updates.map((u, i) => storage.docs.append('b1', u, i === 0 ? [[source.clientID, 'me']] : []));
     let resolved = 0;
-    for (const c of commits) void c.then(() => resolved++);
-    expect(resolved).toBe(0); // nothing is durable before the group commit
-    await Promise.all(commits);
+    for (const c of commits) void c.done.then(() => resolved++);
+    // Nothing is durable before the group commit (a 5 ms window never commits at once).
+    expect(resolved).toBe(0);
+    expect(commits.some((c) => c.durable)).toBe(false);
+    await Promise.all(commits.map((c) => c.done));
     expect(storage.docs.rowCount('b1')).toBe(updates.length);
 
     const loaded = storage.docs.load('b1');
@@ -54,8 +56,8 @@ describe('SqliteDocStore', () => {
     board.addStroke(stroke);
     board.addStroke(stroke);
     // Store only the second update: a gap (never happens through the server; simulate corruption).
-    await storage.docs.append('b2', updates[1]!, []);
-    await storage.docs.append('b2', updates[1]!, []);
+    await storage.docs.append('b2', updates[1]!, []).done;
+    await storage.docs.append('b2', updates[1]!, []).done;
     expect(() => storage.docs.compact('b2')).toThrow(/pending/);
     expect(storage.docs.rowCount('b2')).toBe(2);
     storage.close();

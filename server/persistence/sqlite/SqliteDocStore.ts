@@ -6,7 +6,7 @@
  */
 import { GroupCommitter } from '../groupCommit';
 import { mergeStoredUpdates } from '../mergeUpdates';
-import type { CommitListener, CompactionResult, DocStore, StoredDoc } from '../types';
+import type { Appending, CommitListener, CompactionResult, DocStore, StoredDoc } from '../types';
 import type { Db } from './open';
 
 /**
@@ -81,8 +81,8 @@ export class SqliteDocStore implements DocStore {
     return { updates, clientOwners };
   }
 
-  append(boardId: string, update: Uint8Array | null, newOwners: ReadonlyArray<readonly [number, string]>): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('document store is closed'));
+  append(boardId: string, update: Uint8Array | null, newOwners: ReadonlyArray<readonly [number, string]>): Appending {
+    if (this.closed) return { done: Promise.reject(new Error('document store is closed')), durable: false };
     return this.committer.enqueue({ boardId, update, newOwners });
   }
 
