@@ -63,6 +63,7 @@ serveRequests(
       loop?.skipNext();
       return memory;
     },
+    cpu: () => process.cpuUsage(),
     /** Event-loop delay since the last reset (ms). */
     loopReset: () => {
       loop?.stop();
