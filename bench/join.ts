@@ -12,7 +12,7 @@ import { joinBoard } from './lib/api';
 import { prepareBigRoom } from './lib/bigRoom';
 import { benchDir } from './lib/child';
 import { pinSelf } from './lib/machine';
-import { connect, disconnect, whenSynced } from './lib/providers';
+import { timedJoin } from './lib/providers';
 import { runJsonProcess } from './lib/runOnce';
 import { LOADGEN_CORE, serverAvailable, startSketchroom } from './lib/server';
 import { median } from './lib/stats';
@@ -21,18 +21,6 @@ import type { JoinChildArgs, JoinChildResult } from './joinChild';
 import type { BenchOutput } from './run';
 
 const WARM_JOINS = 5;
-
-async function timedJoin(url: string, boardId: string, token: string): Promise<{ ms: number; items: number }> {
-  const doc = new Y.Doc();
-  const t0 = performance.now();
-  const provider = connect(url, boardId, token, doc);
-  await whenSynced(provider, 60_000);
-  const ms = performance.now() - t0;
-  const items = doc.getMap('items').size;
-  await disconnect(provider);
-  doc.destroy();
-  return { ms, items };
-}
 
 export async function runJoin(): Promise<BenchOutput> {
   if (!serverAvailable()) throw new Error('server/index.ts does not exist yet');

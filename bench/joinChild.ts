@@ -3,8 +3,8 @@
  * browser tab that opens the board's link joins: a clean heap and code that has not run yet (Yjs is
  * warmed on a small document only, as loadChild.ts does). Prints one JSON line.
  */
-import * as Y from 'yjs';
-import { connect, disconnect, whenSynced } from './lib/providers';
+import { timedJoin } from './lib/providers';
+import { warmUpApply } from './lib/warmUp';
 
 export interface JoinChildArgs {
   url: string;
@@ -19,17 +19,8 @@ export interface JoinChildResult {
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '') as JoinChildArgs;
-  const warm = new Y.Doc();
-  warm.getMap('items').set('warm', new Uint8Array(8));
-  Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(warm));
-
-  const doc = new Y.Doc();
-  const t0 = performance.now();
-  const provider = connect(args.url, args.boardId, args.token, doc);
-  await whenSynced(provider, 60_000);
-  const ms = performance.now() - t0;
-  await disconnect(provider);
-  const result: JoinChildResult = { ms, items: doc.getMap('items').size };
+  warmUpApply();
+  const result: JoinChildResult = await timedJoin(args.url, args.boardId, args.token);
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 

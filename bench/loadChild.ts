@@ -9,17 +9,13 @@ import * as Y from 'yjs';
 import { applyStoredUpdate } from '../server/persistence/applyStoredUpdate';
 import { Board } from '../src/model/board';
 import { gcMemory } from './lib/child';
+import { warmUpApply } from './lib/warmUp';
 
 const [path, ...flags] = process.argv.slice(2);
 if (!path) throw new Error('usage: loadChild.ts <snapshot> [board] [stock]');
 const apply = flags.includes('stock') ? Y.applyUpdate : applyStoredUpdate;
 
-// Warm the code paths on a small document so that the figure is not mostly JIT warm-up of the first call.
-{
-  const warm = new Y.Doc();
-  warm.getMap('items').set('warm', new Y.Map());
-  apply(new Y.Doc(), Y.encodeStateAsUpdate(warm));
-}
+warmUpApply(apply);
 
 /** Reads and applies the file; the update buffer goes out of scope when this returns. */
 function load(file: string): { doc: Y.Doc; size: number; applyMs: number } {

@@ -79,9 +79,9 @@ async function echoRun(seed: number): Promise<RunFigures> {
   }
 }
 
-async function serverRun(seed: number, overrides: Record<string, unknown> = {}): Promise<RunFigures> {
+async function serverRun(seed: number): Promise<RunFigures> {
   const dataDir = freshDataDir('relay');
-  const server = await startSketchroom(dataDir, overrides);
+  const server = await startSketchroom(dataDir);
   try {
     const board = await createBoard(server.url, 'Relay bench');
     const readers = [];

@@ -63,3 +63,16 @@ export function disconnect(provider: WebsocketProvider): Promise<void> {
     });
   });
 }
+
+/** A fresh client joining: from `new WebsocketProvider` to its 'sync' event, and the items it then holds. */
+export async function timedJoin(base: string, boardId: string, token: string): Promise<{ ms: number; items: number }> {
+  const doc = new Y.Doc();
+  const t0 = performance.now();
+  const provider = connect(base, boardId, token, doc);
+  await whenSynced(provider, 60_000);
+  const ms = performance.now() - t0;
+  const items = doc.getMap('items').size;
+  await disconnect(provider);
+  doc.destroy();
+  return { ms, items };
+}
