@@ -79,10 +79,15 @@ test('projector: no tools, big prompt, join code and timer, drawings fitted, joi
   const [first] = await items(wall);
   const headerBottom = await wall.locator('.proj-head').evaluate((el) => el.getBoundingClientRect().bottom);
   await expect.poll(async () => (await onScreen(wall, 450, 300)).y).toBeGreaterThan(headerBottom);
-  const p1 = await onScreen(wall, 450, 300);
-  expect(p1.x).toBeGreaterThan(0);
-  expect(p1.x).toBeLessThan(1920);
-  await expect.poll(() => countInk(wall, p1.x - 200, p1.y - 60, 400, 120, first!.color)).toBeGreaterThan(50);
+  // The fit glides in: the stroke's screen point is read afresh on every try, so a point read
+  // mid-glide cannot send the count to an empty patch (a clean-clone run failed that way).
+  await expect
+    .poll(async () => {
+      const p1 = await onScreen(wall, 450, 300);
+      if (p1.x <= 0 || p1.x >= 1920) return 0;
+      return countInk(wall, p1.x - 200, p1.y - 60, 400, 120, first!.color);
+    })
+    .toBeGreaterThan(50);
 
   // A stroke far away (the facilitator scrolls 4000 px right and 1500 down): the projector refits,
   // both strokes are on screen, below the header.
@@ -96,11 +101,21 @@ test('projector: no tools, big prompt, join code and timer, drawings fitted, joi
       return a.x > 0 && a.y > headerBottom && b.x < 1920 && b.y < 1080;
     }, { timeout: 10_000 })
     .toBe(true);
-  // Settled (the glide is over), and the far ink is really painted there.
-  await wall.waitForTimeout(1200);
-  const far = await onScreen(wall, 4450, 1800);
-  expect(far.x).toBeLessThan(1920);
-  await expect.poll(() => countInk(wall, far.x - 120, far.y - 40, 240, 80, first!.color)).toBeGreaterThan(10);
+  // Settled (two reads 300 ms apart agree: the glide is over), and the far ink is really painted there.
+  await expect
+    .poll(async () => {
+      const a = await camera(wall);
+      await wall.waitForTimeout(300);
+      return JSON.stringify(a) === JSON.stringify(await camera(wall));
+    })
+    .toBe(true);
+  await expect
+    .poll(async () => {
+      const far = await onScreen(wall, 4450, 1800);
+      if (far.x >= 1920) return 0;
+      return countInk(wall, far.x - 120, far.y - 40, 240, 80, first!.color);
+    })
+    .toBeGreaterThan(10);
 
   // The wall's view is steered by the fit only: a wheel or a drag on it moves nothing.
   const settled = await camera(wall);
