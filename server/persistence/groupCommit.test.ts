@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { GroupCommitter, QUIET_MS } from './groupCommit';
 
-function committer(windowMs = 0, fail?: (jobs: string[]) => boolean): { c: GroupCommitter<string>; batches: string[][] } {
+/** A committer on a clock that moves only when the test says (a stalled machine must not decide). */
+function committer(windowMs = 0, fail?: (jobs: string[]) => boolean): { c: GroupCommitter<string>; batches: string[][]; advance: (ms: number) => void } {
   const batches: string[][] = [];
+  let clock = 1000;
   const c = new GroupCommitter<string>({
     windowMs,
     commit: (jobs) => {
       if (fail?.(jobs)) throw new Error('disk full');
       batches.push(jobs);
     },
+    now: () => clock,
   });
-  return { c, batches };
+  return { c, batches, advance: (ms) => (clock += ms) };
 }
 
 const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('GroupCommitter', () => {
   it('commits a job that finds it quiet at once, before enqueue returns; the next one waits for the next turn', async () => {
@@ -30,7 +32,7 @@ describe('GroupCommitter', () => {
   });
 
   it('while commits follow each other closely, waits for the next turn so that they share one', async () => {
-    const { c, batches } = committer();
+    const { c, batches, advance } = committer();
     await c.enqueue('a').done;
     // Another socket's messages right after a commit: batched on the next turn.
     const b = c.enqueue('b');
@@ -40,7 +42,7 @@ describe('GroupCommitter', () => {
     await Promise.all([b.done, d.done]);
     expect(batches).toEqual([['a'], ['b', 'd']]);
     // Quiet again: at once.
-    await sleep(QUIET_MS + 5);
+    advance(QUIET_MS);
     const e = c.enqueue('e');
     expect(e.durable).toBe(true);
     expect(batches).toEqual([['a'], ['b', 'd'], ['e']]);

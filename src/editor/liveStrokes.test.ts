@@ -21,6 +21,14 @@ describe('LiveStrokes (receiving side)', () => {
     expect(s.points).toEqual([100, 50, 1, 100.5, 49.5, 0, 101.5, 49.5, 128 / 255]);
   });
 
+  it('takes the first points from the start, and continues from them', () => {
+    const { live } = setup();
+    live.applyRemote(7, { ...start, points: [1000, 500, 128] });
+    expect(live.get('7:1')!.points).toEqual([100, 50, 128 / 255]);
+    live.applyRemote(7, { type: 'points', key: 1, points: [10, -10, 128] });
+    expect(live.get('7:1')!.points).toEqual([100, 50, 128 / 255, 101, 49, 128 / 255]);
+  });
+
   it('keeps strokes of different senders with the same key apart', () => {
     const { live } = setup();
     live.applyRemote(1, start);

@@ -86,20 +86,12 @@ export class LiveStrokes {
         this.evictOldest(`${sender}:`);
         this.cursors.set(key, { qx: 0, qy: 0 });
         this.begin(key, { itemId: body.itemId, tool: body.tool, color: body.color, width: body.width });
+        if (body.points) this.applyPoints(key, body.points);
         return;
       }
-      case 'points': {
-        const cursor = this.cursors.get(key);
-        if (!cursor || !this.strokes.has(key)) return; // committed or never started: ignore late chunks
-        const abs: number[] = [];
-        for (let i = 0; i + 2 < body.points.length; i += 3) {
-          cursor.qx += body.points[i]!;
-          cursor.qy += body.points[i + 1]!;
-          abs.push(cursor.qx / 10, cursor.qy / 10, Math.min(255, body.points[i + 2]!) / 255);
-        }
-        this.append(key, abs);
+      case 'points':
+        this.applyPoints(key, body.points);
         return;
-      }
       case 'end': {
         const stroke = this.strokes.get(key);
         if (!stroke) return;
@@ -109,6 +101,19 @@ export class LiveStrokes {
         return;
       }
     }
+  }
+
+  /** Relayed delta points (0.1 px, pressure 0-255) onto the stroke they continue. */
+  private applyPoints(key: string, deltas: readonly number[]): void {
+    const cursor = this.cursors.get(key);
+    if (!cursor || !this.strokes.has(key)) return; // committed or never started: ignore late chunks
+    const abs: number[] = [];
+    for (let i = 0; i + 2 < deltas.length; i += 3) {
+      cursor.qx += deltas[i]!;
+      cursor.qy += deltas[i + 1]!;
+      abs.push(cursor.qx / 10, cursor.qy / 10, Math.min(255, deltas[i + 2]!) / 255);
+    }
+    this.append(key, abs);
   }
 
   /** The committed item arrived: its preview is no longer needed. */

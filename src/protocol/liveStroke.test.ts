@@ -13,6 +13,8 @@ describe('live stroke messages', () => {
   it('round-trip start, points with and without pressure, and end', () => {
     const bodies: LiveBody[] = [
       { type: 'start', key: 3, itemId: 'abcdefgh12', tool: 'pen', color: '#0a64c2', width: 6 },
+      { type: 'start', key: 4, itemId: 'abcdefgh12', tool: 'pen', color: '#0a64c2', width: 6, points: [1000, 2000, 128] },
+      { type: 'start', key: 5, itemId: 'abcdefgh12', tool: 'highlighter', color: '#0a64c2', width: 6, points: [1000, 2000, 40, 3, -1, 41] },
       { type: 'points', key: 3, points: [12, -4, 128, 300, 2, 128] },
       { type: 'points', key: 3, points: [1, 1, 200, -2, 0, 90] },
       { type: 'end', key: 3 },
@@ -40,5 +42,10 @@ describe('live stroke messages', () => {
     expect(bad([3, 1, 2, 2, 0x80, 0x04])).toThrow(); // pressure 512
     expect(bad([1, 1, 2])).toThrow(); // dx without dy
     expect(bad([1, 1, ...new Array(2000).fill(2)])).toThrow(); // too many points
+    const start = [0, 1, 2, 0x61, 0x62, 3, 0x70, 0x65, 0x6e, 1, 0x23, 60];
+    expect(bad(start)).not.toThrow(); // a start without points, as older clients send it
+    expect(bad([...start, 7, 2, 2])).toThrow(); // unknown points mode after a start
+    expect(bad([...start, 1, 2])).toThrow(); // the first point cut short
+    expect(bad([...start, 1, ...new Array(2000).fill(2)])).toThrow(); // too many first points
   });
 });

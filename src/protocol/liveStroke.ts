@@ -5,6 +5,8 @@
  * server -> others: [Live][varuint sender connection number][body]
  * body:
  *   start:  [0][varuint key][varstring itemId][varstring tool][varstring color][varuint width*10]
+ *           optionally followed by the stroke's first points: [1] or [3], then points as below
+ *           (the pen-down point travels at once instead of waiting a frame for the first chunk)
  *   points: [1][varuint key] then (zigzag dx, zigzag dy in 0.1 px) until the end of the message:
  *           a chunk whose every pressure is 128 (mice report 0.5) carries none
  *           [3][varuint key] then (zigzag dx, zigzag dy, varuint pressure 0-255) until the end
@@ -26,7 +28,7 @@ export const LIVE_LIMITS = {
 } as const;
 
 export type LiveBody =
-  | { type: 'start'; key: number; itemId: string; tool: string; color: string; width: number }
+  | { type: 'start'; key: number; itemId: string; tool: string; color: string; width: number; points?: number[] }
   | { type: 'points'; key: number; points: number[] /* dx, dy, pressure triples, 0.1 px units */ }
   | { type: 'end'; key: number };
 
@@ -47,16 +49,17 @@ export function writeLiveBody(enc: encoding.Encoder, body: LiveBody): void {
       encoding.writeVarString(enc, body.tool);
       encoding.writeVarString(enc, body.color);
       encoding.writeVarUint(enc, Math.round(body.width * 10));
+      if (body.points && body.points.length >= 3) {
+        const pressure = hasPressure(body.points);
+        encoding.writeVarUint(enc, pressure ? 3 : 1);
+        writePoints(enc, body.points, pressure);
+      }
       break;
     case 'points': {
       const pressure = hasPressure(body.points);
       encoding.writeVarUint(enc, pressure ? 3 : 1);
       encoding.writeVarUint(enc, body.key);
-      for (let i = 0; i + 2 < body.points.length; i += 3) {
-        encoding.writeVarInt(enc, body.points[i]!);
-        encoding.writeVarInt(enc, body.points[i + 1]!);
-        if (pressure) encoding.writeVarUint(enc, body.points[i + 2]!);
-      }
+      writePoints(enc, body.points, pressure);
       break;
     }
     case 'end':
@@ -79,26 +82,41 @@ export function readLiveBody(dec: decoding.Decoder): LiveBody {
       if (itemId.length > LIVE_LIMITS.idLength || tool.length > 16 || color.length > LIVE_LIMITS.colorLength) {
         throw new Error('live stroke start out of bounds');
       }
-      return { type: 'start', key, itemId, tool, color, width };
+      if (!decoding.hasContent(dec)) return { type: 'start', key, itemId, tool, color, width };
+      const mode = decoding.readVarUint(dec);
+      if (mode !== 1 && mode !== 3) throw new Error('unknown live points mode');
+      return { type: 'start', key, itemId, tool, color, width, points: readPoints(dec, mode === 3) };
     }
     case 1:
-    case 3: {
-      const points: number[] = [];
-      while (decoding.hasContent(dec)) {
-        if (points.length >= LIVE_LIMITS.pointsPerChunk * 3) throw new Error('too many live points');
-        const dx = decoding.readVarInt(dec);
-        const dy = decoding.readVarInt(dec);
-        const p = type === 3 ? decoding.readVarUint(dec) : MOUSE_PRESSURE;
-        if (p > 255) throw new Error('live pressure out of range');
-        points.push(dx, dy, p);
-      }
-      return { type: 'points', key, points };
-    }
+    case 3:
+      return { type: 'points', key, points: readPoints(dec, type === 3) };
     case 2:
       return { type: 'end', key };
     default:
       throw new Error('unknown live message');
   }
+}
+
+function writePoints(enc: encoding.Encoder, points: readonly number[], pressure: boolean): void {
+  for (let i = 0; i + 2 < points.length; i += 3) {
+    encoding.writeVarInt(enc, points[i]!);
+    encoding.writeVarInt(enc, points[i + 1]!);
+    if (pressure) encoding.writeVarUint(enc, points[i + 2]!);
+  }
+}
+
+/** Delta points until the end of the message, bounded like a chunk. */
+function readPoints(dec: decoding.Decoder, pressure: boolean): number[] {
+  const points: number[] = [];
+  while (decoding.hasContent(dec)) {
+    if (points.length >= LIVE_LIMITS.pointsPerChunk * 3) throw new Error('too many live points');
+    const dx = decoding.readVarInt(dec);
+    const dy = decoding.readVarInt(dec);
+    const p = pressure ? decoding.readVarUint(dec) : MOUSE_PRESSURE;
+    if (p > 255) throw new Error('live pressure out of range');
+    points.push(dx, dy, p);
+  }
+  return points;
 }
 
 export function encodeLiveFromClient(body: LiveBody): Uint8Array {

@@ -23,21 +23,38 @@ function setup() {
 const stroke = { itemId: 'abcdefgh12', tool: 'pen' as const, color: '#0a64c2', width: 6 };
 
 describe('LiveSender', () => {
-  it('sends start at once, then one points chunk per frame, and flushes before end', () => {
+  it('sends the start with the pen-down point at once, then one points chunk per frame, and flushes before end', () => {
     const { sender, sent, frame } = setup();
     sender.start(stroke);
-    expect(sent).toEqual([{ type: 'start', key: 1, ...stroke }]);
+    expect(sent).toEqual([]); // announced with its first point
     sender.points([10, 20, 0.5]);
+    expect(sent).toEqual([{ type: 'start', key: 1, ...stroke, points: [100, 200, 128] }]);
     sender.points([10.5, 20, 1]);
-    expect(sent).toHaveLength(1); // nothing before the frame
+    sender.points([11, 20, 1]);
+    expect(sent).toHaveLength(1); // nothing more before the frame
     frame();
     expect(sent).toHaveLength(2);
-    expect(sent[1]).toEqual({ type: 'points', key: 1, points: [100, 200, 128, 5, 0, 255] });
+    expect(sent[1]).toEqual({ type: 'points', key: 1, points: [5, 0, 255, 5, 0, 255] });
     sender.points([11, 21, 0.5]);
     sender.end();
-    expect(sent.slice(2)).toEqual([{ type: 'points', key: 1, points: [5, 10, 128] }, { type: 'end', key: 1 }]);
+    expect(sent.slice(2)).toEqual([{ type: 'points', key: 1, points: [0, 10, 128] }, { type: 'end', key: 1 }]);
     frame(); // a frame after end sends nothing
     expect(sent).toHaveLength(4);
+  });
+
+  it('a stroke ended before its first point sends nothing; the next one gets a new key', () => {
+    const { sender, sent, frame } = setup();
+    sender.start(stroke);
+    sender.end();
+    frame();
+    expect(sent).toEqual([]);
+    sender.start(stroke);
+    sender.points([1, 2, 0.5]);
+    sender.end();
+    expect(sent.map((m) => [m.type, m.key])).toEqual([
+      ['start', 2],
+      ['end', 2],
+    ]);
   });
 
   it('round-trips through the relay into the receiving assembly within 0.05 px', () => {
@@ -75,12 +92,14 @@ describe('LiveSender', () => {
     const many: number[] = [];
     for (let i = 0; i < 600; i++) many.push(i, i, 0.5);
     sender.points(many);
+    // The start takes one chunk's worth at once; the rest waits for frames, one chunk each.
+    expect(sent).toHaveLength(1);
     frame();
     expect(sent.filter((m) => m.type === 'points')).toHaveLength(1);
     frame();
     frame();
-    const chunks = sent.filter((m) => m.type === 'points') as Array<{ points: number[] }>;
-    expect(chunks).toHaveLength(3);
-    expect(chunks.reduce((n, c) => n + c.points.length / 3, 0)).toBe(600);
+    expect(sent.filter((m) => m.type === 'points')).toHaveLength(2);
+    const chunks = sent as Array<{ points?: number[] }>;
+    expect(chunks.reduce((n, c) => n + (c.points?.length ?? 0) / 3, 0)).toBe(600);
   });
 });
