@@ -14,6 +14,7 @@ import { boxesIntersect } from '../geometry/box';
 import type { Camera } from '../geometry/camera';
 import type { Board } from '../model/board';
 import { readOverlay, setDifference } from './editorView';
+import { idleBudget } from './idleBudget';
 import { InkBitmap } from './inkBitmap';
 import { InkIndex } from './inkIndex';
 import type { RenderStats } from './renderStats';
@@ -25,7 +26,7 @@ import type { ImageSource } from './images/imageCache';
 const SETTLE_MS = 140;
 /** Longest idle-time decoding slice. */
 export const IDLE_SLICE_MS = 8;
-/** Work budget of one slice: a decode that straddles it still ends within IDLE_SLICE_MS. */
+/** Work budget of one slice; a step that would run past IDLE_SLICE_MS is left for the next (idleBudget.ts). */
 const IDLE_BUDGET_MS = 6;
 
 type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
@@ -102,8 +103,7 @@ export function InkLayer({ board, editor, size, stats, index: shared, images, mi
     const slice = (deadline: { timeRemaining(): number }) => {
       idle = 0;
       const t0 = performance.now();
-      const budget = Math.min(IDLE_BUDGET_MS, Math.max(1, deadline.timeRemaining()));
-      const more = () => performance.now() - t0 < budget;
+      const more = idleBudget(Math.min(IDLE_BUDGET_MS, Math.max(1, deadline.timeRemaining())), IDLE_SLICE_MS);
       const left = index.settleSome(more);
       stats.pending = left;
       let done = left === 0;
