@@ -121,8 +121,14 @@ export async function runPresence(): Promise<BenchOutput> {
   const title = `Presence: ${PEOPLE} cursors at ${HZ} Hz in one room`;
   if (!serverAvailable()) return { title, rows: [{ figure: 'presence', value: NaN, unit: '', pass: false, note: 'server missing' }] };
   pinSelf(LOADGEN_CORE);
-  const plain = await measure(0);
-  const batched = await measure(WINDOW_MS);
+  let plain: Awaited<ReturnType<typeof measure>>, batched: Awaited<ReturnType<typeof measure>>;
+  try {
+    plain = await measure(0);
+    batched = await measure(WINDOW_MS);
+  } finally {
+    // Children inherit the affinity: left pinned, every later bench's browser ran on one core.
+    pinSelf('all');
+  }
   const rows: Row[] = [
     {
       figure: 'awareness messages per recipient per s',
