@@ -4,7 +4,7 @@
  * fitted under the header, also when something is drawn far away; the join code can be hidden.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countInk, drawPath, items, openProjectorLink, startWorkshop, wave } from './helpers';
+import { camera, countInk, drawPath, items, openProjectorLink, restingCamera, startWorkshop, wave } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,14 +15,22 @@ async function open(browser: Browser, width: number, height: number): Promise<Pa
 }
 
 const fontPx = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-const camera = (page: Page) =>
-  page.evaluate(() => (window.__sketchroom as unknown as { camera?: () => { x: number; y: number; zoom: number } }).camera?.() ?? null);
 
 /** The screen point of a board point on the projector. */
 async function onScreen(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   const c = await camera(page);
-  if (!c) throw new Error('no camera');
   return { x: (x - c.x) * c.zoom, y: (y - c.y) * c.zoom };
+}
+
+/**
+ * Ink of `hex` in a w x h screen box around a board point, 0 while the point is off screen. The
+ * point is read afresh on every call: the fit glides in, and a point read mid-glide would send a
+ * later count to an empty patch (a clean-clone run failed that way).
+ */
+async function inkAround(page: Page, x: number, y: number, w: number, h: number, hex: string): Promise<number> {
+  const p = await onScreen(page, x, y);
+  if (p.x <= 0 || p.x >= 1920) return 0;
+  return countInk(page, p.x - w / 2, p.y - h / 2, w, h, hex);
 }
 
 test('projector: no tools, big prompt, join code and timer, drawings fitted, join code switch', async ({ browser }) => {
@@ -79,15 +87,7 @@ test('projector: no tools, big prompt, join code and timer, drawings fitted, joi
   const [first] = await items(wall);
   const headerBottom = await wall.locator('.proj-head').evaluate((el) => el.getBoundingClientRect().bottom);
   await expect.poll(async () => (await onScreen(wall, 450, 300)).y).toBeGreaterThan(headerBottom);
-  // The fit glides in: the stroke's screen point is read afresh on every try, so a point read
-  // mid-glide cannot send the count to an empty patch (a clean-clone run failed that way).
-  await expect
-    .poll(async () => {
-      const p1 = await onScreen(wall, 450, 300);
-      if (p1.x <= 0 || p1.x >= 1920) return 0;
-      return countInk(wall, p1.x - 200, p1.y - 60, 400, 120, first!.color);
-    })
-    .toBeGreaterThan(50);
+  await expect.poll(() => inkAround(wall, 450, 300, 400, 120, first!.color)).toBeGreaterThan(50);
 
   // A stroke far away (the facilitator scrolls 4000 px right and 1500 down): the projector refits,
   // both strokes are on screen, below the header.
@@ -101,24 +101,11 @@ test('projector: no tools, big prompt, join code and timer, drawings fitted, joi
       return a.x > 0 && a.y > headerBottom && b.x < 1920 && b.y < 1080;
     }, { timeout: 10_000 })
     .toBe(true);
-  // Settled (two reads 300 ms apart agree: the glide is over), and the far ink is really painted there.
-  await expect
-    .poll(async () => {
-      const a = await camera(wall);
-      await wall.waitForTimeout(300);
-      return JSON.stringify(a) === JSON.stringify(await camera(wall));
-    })
-    .toBe(true);
-  await expect
-    .poll(async () => {
-      const far = await onScreen(wall, 4450, 1800);
-      if (far.x >= 1920) return 0;
-      return countInk(wall, far.x - 120, far.y - 40, 240, 80, first!.color);
-    })
-    .toBeGreaterThan(10);
+  // Settled (the glide is over), and the far ink is really painted there.
+  const settled = await restingCamera(wall);
+  await expect.poll(() => inkAround(wall, 4450, 1800, 240, 80, first!.color)).toBeGreaterThan(10);
 
   // The wall's view is steered by the fit only: a wheel or a drag on it moves nothing.
-  const settled = await camera(wall);
   await wall.mouse.move(960, 700);
   await wall.mouse.wheel(0, 800);
   await wall.keyboard.down('Control');
